@@ -1,0 +1,98 @@
+package data
+
+import (
+	"context"
+	"io"
+
+	"github.com/apache/arrow/go/v15/arrow"
+	"github.com/apache/arrow/go/v15/arrow/ipc"
+	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/apache/arrow/go/v15/parquet"
+)
+
+// Listing is one normalized posting: a row of listings.parquet and
+// listings.arrow. Money fields are NaN (null in the files) when not stated.
+type Listing struct {
+	Source     string
+	URL        string
+	PostedDate string // "2006-01-02", "" when the board gave none
+	Quarter    string // "2026Q3", "" when the date is unknown
+	Title      string
+	Company    string
+	Location   string // as shown by the board
+	Country    string // ISO 3166-1 alpha-2, "" when unknown
+	Region     string // region name from the config, RegionUnknown when unresolved
+	Remote     bool
+
+	SalaryMin       float64 // as stated, in SalaryCurrency per SalaryPeriod
+	SalaryMax       float64
+	SalaryCurrency  string  // ISO 4217
+	SalaryPeriod    string  // HOUR, DAY, WEEK, MONTH, YEAR
+	SalaryAnnualUSD float64 // midpoint, annualized, converted to USD
+	SalarySource    string  // PaySourceEmployer or PaySourceBoard
+	SalaryText      string  // the pay text it was read from, if any
+	// SalaryNote says why there is no usable pay (none stated, unreadable,
+	// unknown currency) or why the pay is left out of estimates (outlier).
+	SalaryNote string
+
+	Role        Role
+	DuplicateOf string // URL of the first listing of the same posting, "" if none
+	// Notes holds what normalization could not settle, e.g. an unknown place.
+	Notes string
+}
+
+// RegionUnknown is the region of a listing whose country is not resolved or
+// belongs to no configured region.
+const RegionUnknown = "Unknown"
+
+// SalaryNoteOutlier marks pay that was read but is implausible as annual
+// pay; such listings stay in the table and out of estimates.
+const SalaryNoteOutlier = "outlier"
+
+var listingTable = newTable("listings",
+	column[Listing]{name: "source", str: func(l *Listing) *string { return &l.Source }},
+	column[Listing]{name: "url", str: func(l *Listing) *string { return &l.URL }},
+	column[Listing]{name: "posted_date", day: func(l *Listing) *string { return &l.PostedDate }},
+	column[Listing]{name: "quarter", str: func(l *Listing) *string { return &l.Quarter }},
+	column[Listing]{name: "title", str: func(l *Listing) *string { return &l.Title }},
+	column[Listing]{name: "company", str: func(l *Listing) *string { return &l.Company }},
+	column[Listing]{name: "location", str: func(l *Listing) *string { return &l.Location }},
+	column[Listing]{name: "country", str: func(l *Listing) *string { return &l.Country }},
+	column[Listing]{name: "region", str: func(l *Listing) *string { return &l.Region }},
+	column[Listing]{name: "remote", flag: func(l *Listing) *bool { return &l.Remote }},
+	column[Listing]{name: "salary_min", num: func(l *Listing) *float64 { return &l.SalaryMin }},
+	column[Listing]{name: "salary_max", num: func(l *Listing) *float64 { return &l.SalaryMax }},
+	column[Listing]{name: "salary_currency", str: func(l *Listing) *string { return &l.SalaryCurrency }},
+	column[Listing]{name: "salary_period", str: func(l *Listing) *string { return &l.SalaryPeriod }},
+	column[Listing]{name: "salary_annual_usd", num: func(l *Listing) *float64 { return &l.SalaryAnnualUSD }},
+	column[Listing]{name: "salary_source", str: func(l *Listing) *string { return &l.SalarySource }},
+	column[Listing]{name: "salary_text", str: func(l *Listing) *string { return &l.SalaryText }},
+	column[Listing]{name: "salary_note", str: func(l *Listing) *string { return &l.SalaryNote }},
+	column[Listing]{name: "role", str: func(l *Listing) *string { return (*string)(&l.Role) }},
+	column[Listing]{name: "duplicate_of", str: func(l *Listing) *string { return &l.DuplicateOf }},
+	column[Listing]{name: "notes", str: func(l *Listing) *string { return &l.Notes }},
+)
+
+// ListingsSchema is the Arrow schema of the listings table.
+func ListingsSchema() *arrow.Schema { return listingTable.schema }
+
+// WriteListingsIPC writes listings as an Arrow IPC file.
+func WriteListingsIPC(w io.WriteSeeker, mem memory.Allocator, rows []Listing) error {
+	return listingTable.writeIPC(w, mem, rows)
+}
+
+// ReadListingsIPC reads an Arrow IPC file with the listings schema; extra
+// columns are ignored, a missing or mistyped column is an error.
+func ReadListingsIPC(r ipc.ReadAtSeeker, mem memory.Allocator) ([]Listing, error) {
+	return listingTable.readIPC(r, mem)
+}
+
+// WriteListingsParquet writes listings as a Snappy-compressed Parquet file.
+func WriteListingsParquet(w io.Writer, mem memory.Allocator, rows []Listing) error {
+	return listingTable.writeParquet(w, mem, rows)
+}
+
+// ReadListingsParquet reads a Parquet file with the listings schema.
+func ReadListingsParquet(ctx context.Context, r parquet.ReaderAtSeeker, mem memory.Allocator) ([]Listing, error) {
+	return listingTable.readParquet(ctx, r, mem)
+}

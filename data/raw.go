@@ -1,0 +1,66 @@
+package data
+
+import (
+	"io"
+
+	"github.com/apache/arrow/go/v15/arrow/ipc"
+	"github.com/apache/arrow/go/v15/arrow/memory"
+)
+
+// RawRecord is one posting as a source presented it, before any
+// interpretation: the scrape stage's output and the transform stage's input.
+// Every field is kept as the board wrote it, so normalization can be rerun
+// with other settings without fetching again.
+type RawRecord struct {
+	Source      string // source name from the config
+	Kind        string // source kind: jsonld, lever, html
+	URL         string // the posting's own address
+	PageSHA256  string // hash of the stored page the record came from
+	Title       string
+	Company     string
+	Location    string // free-text place, as shown
+	Country     string // country as given by structured data, may be a name or a code
+	Remote      string // remote marker as given ("TELECOMMUTE", "remote", ...), "" if none
+	PayText     string // pay as free text, when the board gives no structured pay
+	PayMin      float64
+	PayMax      float64
+	PayCurrency string
+	PayPeriod   string // period as the board names it ("YEAR", "per-year-salary", ...)
+	PaySource   string // PaySourceEmployer or PaySourceBoard
+	Description string // plain text
+	PostedDate  string // as given: an ISO date or date-time, or Unix milliseconds
+	// RejectReason, when set, says why this page could not be read as a
+	// posting; the record is carried so that no fetched page goes uncounted.
+	RejectReason string
+}
+
+var rawTable = newTable("raw",
+	column[RawRecord]{name: "source", str: func(r *RawRecord) *string { return &r.Source }},
+	column[RawRecord]{name: "kind", str: func(r *RawRecord) *string { return &r.Kind }},
+	column[RawRecord]{name: "url", str: func(r *RawRecord) *string { return &r.URL }},
+	column[RawRecord]{name: "page_sha256", str: func(r *RawRecord) *string { return &r.PageSHA256 }},
+	column[RawRecord]{name: "title", str: func(r *RawRecord) *string { return &r.Title }},
+	column[RawRecord]{name: "company", str: func(r *RawRecord) *string { return &r.Company }},
+	column[RawRecord]{name: "location", str: func(r *RawRecord) *string { return &r.Location }},
+	column[RawRecord]{name: "country", str: func(r *RawRecord) *string { return &r.Country }},
+	column[RawRecord]{name: "remote", str: func(r *RawRecord) *string { return &r.Remote }},
+	column[RawRecord]{name: "pay_text", str: func(r *RawRecord) *string { return &r.PayText }},
+	column[RawRecord]{name: "pay_min", num: func(r *RawRecord) *float64 { return &r.PayMin }},
+	column[RawRecord]{name: "pay_max", num: func(r *RawRecord) *float64 { return &r.PayMax }},
+	column[RawRecord]{name: "pay_currency", str: func(r *RawRecord) *string { return &r.PayCurrency }},
+	column[RawRecord]{name: "pay_period", str: func(r *RawRecord) *string { return &r.PayPeriod }},
+	column[RawRecord]{name: "pay_source", str: func(r *RawRecord) *string { return &r.PaySource }},
+	column[RawRecord]{name: "description", str: func(r *RawRecord) *string { return &r.Description }},
+	column[RawRecord]{name: "posted_date", str: func(r *RawRecord) *string { return &r.PostedDate }},
+	column[RawRecord]{name: "reject_reason", str: func(r *RawRecord) *string { return &r.RejectReason }},
+)
+
+// WriteRawIPC writes raw records as an Arrow IPC file.
+func WriteRawIPC(w io.WriteSeeker, mem memory.Allocator, rows []RawRecord) error {
+	return rawTable.writeIPC(w, mem, rows)
+}
+
+// ReadRawIPC reads an Arrow IPC file written by WriteRawIPC.
+func ReadRawIPC(r ipc.ReadAtSeeker, mem memory.Allocator) ([]RawRecord, error) {
+	return rawTable.readIPC(r, mem)
+}
