@@ -1,0 +1,55 @@
+package scrape
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// htmlReader reads boards without structured data, python.org/jobs being
+// the model: each field of a posting page is found by a CSS selector.
+type htmlReader struct{}
+
+func (htmlReader) startRole() pageRole { return roleListing }
+
+func (htmlReader) read(p page) ([]data.RawRecord, []link) {
+	if p.role == roleListing {
+		return readListing(p)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.body))
+	if err != nil {
+		return []data.RawRecord{reject(p, fmt.Sprintf("posting page is not HTML: %v", err))}, nil
+	}
+	f := p.source.Fields
+	text := func(sel string) string {
+		if sel == "" {
+			return ""
+		}
+		return strings.Join(strings.Fields(doc.Find(sel).First().Text()), " ")
+	}
+	r := newRecord(p, p.url.String())
+	r.Title = text(f.Title)
+	if r.Title == "" {
+		return []data.RawRecord{reject(p, fmt.Sprintf("posting page has no title matching %q", f.Title))}, nil
+	}
+	r.Company = text(f.Company)
+	r.Location = text(f.Location)
+	r.PayText = text(f.Pay)
+	r.Description = text(f.Description)
+	if f.Date != "" {
+		// A <time datetime="..."> holds the machine-readable date.
+		d := doc.Find(f.Date).First()
+		if dt, ok := d.Attr("datetime"); ok && dt != "" {
+			r.PostedDate = dt
+		} else {
+			r.PostedDate = text(f.Date)
+		}
+	}
+	if r.PayText != "" {
+		r.PaySource = data.PaySourceEmployer
+	}
+	return []data.RawRecord{r}, nil
+}
