@@ -14,6 +14,9 @@ type Result struct {
 	// each, quarter "all" first, then quarters in time order.
 	Premiums []data.Premium
 	Funnel   []data.Funnel // one per source, in order of first appearance
+	// DataFrom and DataTo are the first and last posting dates among the
+	// listings in the estimate, "2006-01-02".
+	DataFrom, DataTo string
 }
 
 // Run estimates the premium for every region in regions (config order) and
@@ -25,6 +28,7 @@ func Run(ctx context.Context, cfg Config, regions []string, listings []data.List
 	type cell struct{ region, quarter string }
 	pay := map[cell]*[2][]float64{} // [0] OpenStack, [1] Python: USD per year
 	var quarters []string
+	var res Result
 	add := func(c cell, role data.Role, usd float64) {
 		g, ok := pay[c]
 		if !ok {
@@ -41,6 +45,12 @@ func Run(ctx context.Context, cfg Config, regions []string, listings []data.List
 		if !cfg.inEstimate(l) || !slices.Contains(regions, l.Region) {
 			continue
 		}
+		if d := l.PostedDate; d != "" {
+			if res.DataFrom == "" || d < res.DataFrom {
+				res.DataFrom = d
+			}
+			res.DataTo = max(res.DataTo, d)
+		}
 		q := l.Quarter
 		if q != "" && !slices.Contains(quarters, q) {
 			quarters = append(quarters, q)
@@ -54,7 +64,6 @@ func Run(ctx context.Context, cfg Config, regions []string, listings []data.List
 	}
 	slices.Sort(quarters)
 
-	var res Result
 	for _, region := range append([]string{data.RegionAll}, regions...) {
 		for _, q := range append([]string{data.QuarterAll}, quarters...) {
 			if err := ctx.Err(); err != nil {

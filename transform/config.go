@@ -35,10 +35,16 @@ type Config struct {
 	Classify Classify `yaml:"classify"`
 	Currency Currency `yaml:"currency"`
 	Regions  Regions  `yaml:"regions"`
-	// Annualize maps HOUR, DAY, WEEK, MONTH to periods per year. Default
-	// DefaultAnnualize; YEAR is always 1.
+	Pay      PayRules `yaml:"pay"`
+}
+
+// PayRules holds how stated pay becomes USD per year.
+type PayRules struct {
+	// Annualize maps HOUR, DAY, WEEK, MONTH to periods per year; a period
+	// not named keeps its DefaultAnnualize factor.
 	Annualize map[string]float64 `yaml:"annualize"`
-	// Bounds of plausible annual pay in USD. Defaults 5,000 and 1,000,000.
+	// Bounds of plausible annual pay in USD; outside them pay is an outlier.
+	// Defaults 5,000 and 1,000,000.
 	MinAnnualUSD float64 `yaml:"min_annual_usd"`
 	MaxAnnualUSD float64 `yaml:"max_annual_usd"`
 }
@@ -101,11 +107,11 @@ func (r Regions) Names() []string {
 }
 
 func (c *Config) applyDefaults() {
-	if c.MinAnnualUSD == 0 {
-		c.MinAnnualUSD = DefaultMinAnnualUSD
+	if c.Pay.MinAnnualUSD == 0 {
+		c.Pay.MinAnnualUSD = DefaultMinAnnualUSD
 	}
-	if c.MaxAnnualUSD == 0 {
-		c.MaxAnnualUSD = DefaultMaxAnnualUSD
+	if c.Pay.MaxAnnualUSD == 0 {
+		c.Pay.MaxAnnualUSD = DefaultMaxAnnualUSD
 	}
 	if c.Classify.MinProjects == 0 {
 		c.Classify.MinProjects = DefaultMinProjects
@@ -141,15 +147,15 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("currency.rates.%s: %v is not a positive rate", code, v))
 		}
 	}
-	for _, p := range sortedKeys(c.Annualize) {
+	for _, p := range sortedKeys(c.Pay.Annualize) {
 		if _, err := data.ParsePeriod(p); err != nil {
-			errs = append(errs, fmt.Errorf("annualize.%s: %w", p, err))
-		} else if c.Annualize[p] <= 0 {
-			errs = append(errs, fmt.Errorf("annualize.%s: %v is not positive", p, c.Annualize[p]))
+			errs = append(errs, fmt.Errorf("pay.annualize.%s: %w", p, err))
+		} else if c.Pay.Annualize[p] <= 0 {
+			errs = append(errs, fmt.Errorf("pay.annualize.%s: %v is not positive", p, c.Pay.Annualize[p]))
 		}
 	}
-	if c.MinAnnualUSD >= c.MaxAnnualUSD {
-		errs = append(errs, fmt.Errorf("min_annual_usd (%v) must be below max_annual_usd (%v)", c.MinAnnualUSD, c.MaxAnnualUSD))
+	if c.Pay.MinAnnualUSD >= c.Pay.MaxAnnualUSD {
+		errs = append(errs, fmt.Errorf("pay.min_annual_usd (%v) must be below pay.max_annual_usd (%v)", c.Pay.MinAnnualUSD, c.Pay.MaxAnnualUSD))
 	}
 	if len(c.Regions) == 0 {
 		errs = append(errs, errors.New("regions: none configured"))

@@ -113,7 +113,7 @@ func (c Config) annualUSD(s data.Salary) (float64, error) {
 	if !ok {
 		return math.NaN(), fmt.Errorf("no exchange rate for %s in currency.rates", s.Currency)
 	}
-	factor, ok := c.Annualize[string(s.Period)]
+	factor, ok := c.Pay.Annualize[string(s.Period)]
 	if !ok {
 		factor = DefaultAnnualize[s.Period]
 	}

@@ -118,7 +118,7 @@ func (c Config) listing(r data.RawRecord, regionOf map[string]string) data.Listi
 		switch {
 		case err != nil:
 			l.SalaryNote = "unconvertible pay: " + err.Error()
-		case annual < c.MinAnnualUSD || annual > c.MaxAnnualUSD:
+		case annual < c.Pay.MinAnnualUSD || annual > c.Pay.MaxAnnualUSD:
 			l.SalaryAnnualUSD, l.SalaryNote = annual, data.SalaryNoteOutlier
 		default:
 			l.SalaryAnnualUSD = annual

@@ -158,7 +158,7 @@ func TestValidate(t *testing.T) {
 		{"bad date", func(c *transform.Config) { c.Currency.AsOf = "October" }, `currency.as_of: "October" is not a date`},
 		{"unknown country", func(c *transform.Config) { c.Regions[0].Countries = append(c.Regions[0].Countries, "XX") }, `"XX" is not an ISO 3166-1`},
 		{"overlap", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "US") }, `US is already in region "North America"`},
-		{"bad period", func(c *transform.Config) { c.Annualize = map[string]float64{"fortnight": 26} }, "annualize.fortnight"},
+		{"bad period", func(c *transform.Config) { c.Pay.Annualize = map[string]float64{"fortnight": 26} }, "pay.annualize.fortnight"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
