@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 )
 
 // funcMarker is how go-echarts marks a string that is raw JavaScript: its
@@ -34,7 +35,7 @@ func clean(s string) string {
 // normalized source is kept so encodeOptions can let exactly these
 // functions, and nothing else, through as code.
 type jsFunc struct {
-	opt    opts.FuncStr
+	opt    types.FuncStr
 	source string
 }
 

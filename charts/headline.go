@@ -41,11 +41,7 @@ func claim(p data.Premium, m Method) string {
 		}
 		return fmt.Sprintf("The overall pay premium of OpenStack over Python roles is withheld (%s)", reason)
 	}
-	level := confidenceLevel(p.Confidence)
-	if level == "" {
-		level = confidenceLevel(m.Confidence)
-	}
-	ci := strings.TrimSpace(level + " CI")
+	ci := ciLabel(p, m)
 	est := math.Round(p.Premium * 100)
 	signedRange := signedWholePercent(p.CILow) + " to " + signedWholePercent(p.CIHigh)
 	switch {
@@ -93,8 +89,21 @@ func coverage(p data.Premium, m Method) string {
 }
 
 // isWithheld reports whether a row has no usable estimate. A row with an
-// estimate but no interval counts as withheld too: the page never shows a
-// number without its uncertainty.
+// estimate but no interval counts as withheld too, since the page never
+// shows a number without its uncertainty, and so does an infinite one,
+// which cannot be drawn (or encoded as JSON).
 func isWithheld(p data.Premium) bool {
-	return math.IsNaN(p.Premium) || math.IsNaN(p.CILow) || math.IsNaN(p.CIHigh)
+	return !finite(p.Premium) || !finite(p.CILow) || !finite(p.CIHigh)
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// ciLabel names a row's interval, "95% CI", from its own confidence level
+// or, when the row has none, the method's.
+func ciLabel(p data.Premium, m Method) string {
+	level := confidenceLevel(p.Confidence)
+	if level == "" {
+		level = confidenceLevel(m.Confidence)
+	}
+	return strings.TrimSpace(level + " CI")
 }

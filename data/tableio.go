@@ -104,7 +104,9 @@ func (t *table[T]) writeParquet(w io.Writer, mem memory.Allocator, rows []T) err
 		parquet.WithAllocator(mem),
 		parquet.WithCreatedBy("jobmarket"),
 	)
-	fw, err := pqarrow.NewFileWriter(t.schema, w, props, pqarrow.NewArrowWriterProperties(pqarrow.WithAllocator(mem)))
+	// The Parquet writer closes a sink that is an io.Closer; the caller
+	// owns w, so hide its Close.
+	fw, err := pqarrow.NewFileWriter(t.schema, struct{ io.Writer }{w}, props, pqarrow.NewArrowWriterProperties(pqarrow.WithAllocator(mem)))
 	if err != nil {
 		return fmt.Errorf("write %s parquet: %w", t.name, err)
 	}

@@ -97,6 +97,20 @@ func (r *Regions) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
+// MarshalYAML writes regions back as the ordered mapping they were read from.
+func (r Regions) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, reg := range r {
+		var countries yaml.Node
+		if err := countries.Encode(reg.Countries); err != nil {
+			return nil, err
+		}
+		countries.Style = yaml.FlowStyle
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: reg.Name}, &countries)
+	}
+	return n, nil
+}
+
 // Names lists the region names in config order.
 func (r Regions) Names() []string {
 	names := make([]string, len(r))

@@ -1,0 +1,22 @@
+package charts
+
+import (
+	_ "embed"
+	"html/template"
+)
+
+// The page is an html/template, so every string from a Report is escaped
+// for where it lands (text, attribute, URL). The only values let through
+// unescaped are the stylesheet, which is ours, and the chart options,
+// which encodeOptions has already made safe for a <script> element.
+var (
+	//go:embed report.html.tmpl
+	pageSource string
+
+	//go:embed report.css
+	pageCSS string
+
+	pageTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+		"css": func() template.CSS { return template.CSS(pageCSS) },
+	}).Parse(pageSource))
+)
