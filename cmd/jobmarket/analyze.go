@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"time"
+
+	"github.com/apache/arrow/go/v15/arrow/memory"
+
+	"github.com/jobmarket/jobmarket/analyze"
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// analysisSummary is analysis.json: what the report needs beside the
+// premium rows.
+type analysisSummary struct {
+	Synthetic bool          `json:"synthetic"`
+	DataFrom  string        `json:"data_from"`
+	DataTo    string        `json:"data_to"`
+	Funnel    []data.Funnel `json:"funnel"`
+}
+
+// runAnalyze estimates the premium from listings.arrow and rejects.csv.
+func runAnalyze(ctx context.Context, e *env) error {
+	started := time.Now()
+	f, err := e.openInput(ListingsArrowFile, "transform")
+	if err != nil {
+		return err
+	}
+	listings, err := data.ReadListingsIPC(f, memory.DefaultAllocator)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	rf, err := e.openInput(RejectsFile, "transform")
+	if err != nil {
+		return err
+	}
+	rejects, err := data.ReadRejectsCSV(rf)
+	rf.Close()
+	if err != nil {
+		return err
+	}
+	res, err := analyze.Run(ctx, e.cfg.Analysis, e.cfg.Regions.Names(), listings, rejects)
+	if err != nil {
+		return err
+	}
+	summary := analysisSummary{Synthetic: e.cfg.Synthetic(), DataFrom: res.DataFrom, DataTo: res.DataTo, Funnel: res.Funnel}
+	writes := []struct {
+		name  string
+		write func(*os.File) error
+	}{
+		{PremiumCSVFile, func(f *os.File) error { return data.WritePremiumsCSV(f, res.Premiums) }},
+		{PremiumJSONFile, func(f *os.File) error { return data.WritePremiumsJSON(f, res.Premiums) }},
+		{AnalysisFile, func(f *os.File) error {
+			enc := json.NewEncoder(f)
+			enc.SetIndent("", "  ")
+			return enc.Encode(summary)
+		}},
+	}
+	for _, w := range writes {
+		if err := data.WriteFileAtomic(e.path(w.name), w.write); err != nil {
+			return err
+		}
+	}
+	inputs, err := hashFiles(e.path(ListingsArrowFile), e.path(RejectsFile))
+	if err != nil {
+		return err
+	}
+	outputs, err := hashFiles(e.path(PremiumCSVFile), e.path(PremiumJSONFile), e.path(AnalysisFile))
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{"listings": len(listings), "rejects": len(rejects), "rows": len(res.Premiums)}
+	for _, p := range res.Premiums {
+		if p.Region == data.RegionAll && p.Quarter == data.QuarterAll {
+			counts["n_openstack"], counts["n_python"] = p.NOpenStack, p.NPython
+		}
+	}
+	return e.recordStage("analyze", started, counts, inputs, outputs)
+}

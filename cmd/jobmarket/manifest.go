@@ -1,0 +1,156 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// ManifestFile records how an output folder was made.
+const ManifestFile = "manifest.json"
+
+// Manifest is the provenance of an output folder: what tool, config and
+// inputs made which outputs, so a researcher can rerun and compare.
+type Manifest struct {
+	Synthetic bool `json:"synthetic"`
+	Tool      Tool `json:"tool"`
+	// Config is the resolved config, defaults filled in, as YAML.
+	Config    string                 `json:"config"`
+	ConfigSrc string                 `json:"config_source"`
+	Seed      uint64                 `json:"seed"`
+	Stages    map[string]*StageEntry `json:"stages"`
+}
+
+// Tool identifies the build that ran.
+type Tool struct {
+	Version   string `json:"version"`
+	Commit    string `json:"commit"`
+	GoVersion string `json:"go_version"`
+}
+
+// StageEntry records one stage's last run.
+type StageEntry struct {
+	Finished time.Time      `json:"finished"`
+	Duration string         `json:"duration"`
+	Counts   map[string]int `json:"counts"`
+	Inputs   []FileHash     `json:"inputs"`
+	Outputs  []FileHash     `json:"outputs"`
+}
+
+// FileHash names a file and its content hash.
+type FileHash struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Bytes  int64  `json:"bytes"`
+}
+
+func toolInfo() Tool {
+	t := Tool{Version: "(devel)", GoVersion: runtime.Version()}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			t.Version = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				t.Commit = s.Value
+			}
+			if s.Key == "vcs.modified" && s.Value == "true" {
+				t.Commit += "+modified"
+			}
+		}
+	}
+	return t
+}
+
+func hashFile(path string) (FileHash, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return FileHash{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return FileHash{}, fmt.Errorf("hash %s: %w", path, err)
+	}
+	return FileHash{Path: filepath.ToSlash(path), SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}, nil
+}
+
+func hashFiles(paths ...string) ([]FileHash, error) {
+	out := make([]FileHash, 0, len(paths))
+	for _, p := range paths {
+		fh, err := hashFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fh)
+	}
+	return out, nil
+}
+
+// recordStage writes the stage's entry into the output folder's manifest,
+// keeping the entries of other stages.
+func (e *env) recordStage(stage string, started time.Time, counts map[string]int, inputs, outputs []FileHash) error {
+	path := filepath.Join(e.out, ManifestFile)
+	m := Manifest{Stages: map[string]*StageEntry{}}
+	if b, err := os.ReadFile(path); err == nil {
+		if err := json.Unmarshal(b, &m); err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if m.Stages == nil {
+		m.Stages = map[string]*StageEntry{}
+	}
+	m.Synthetic = e.cfg.Synthetic()
+	resolved, err := yaml.Marshal(e.cfg)
+	if err != nil {
+		return fmt.Errorf("record config: %w", err)
+	}
+	m.Tool, m.Config, m.ConfigSrc, m.Seed = toolInfo(), string(resolved), e.cfgSrc, e.cfg.Analysis.Seed
+	m.Stages[stage] = &StageEntry{
+		Finished: time.Now().UTC().Truncate(time.Second),
+		Duration: time.Since(started).Round(time.Millisecond).String(),
+		Counts:   counts, Inputs: inputs, Outputs: outputs,
+	}
+	return data.WriteFileAtomic(path, func(f *os.File) error {
+		enc := json.NewEncoder(f)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	})
+}
+
+// pagesDigest summarizes every stored page the records came from as one
+// hash over their sorted (URL, page hash) pairs; the pages themselves stay
+// in the page store under their own hashes.
+func pagesDigest(records []data.RawRecord) FileHash {
+	pairs := make([]string, 0, len(records))
+	for _, r := range records {
+		if r.PageSHA256 != "" {
+			pairs = append(pairs, r.URL+"\t"+r.PageSHA256+"\n")
+		}
+	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	h := sha256.New()
+	for _, p := range pairs {
+		io.WriteString(h, p)
+	}
+	return FileHash{Path: "pages (" + strconv.Itoa(len(pairs)) + " stored)", SHA256: hex.EncodeToString(h.Sum(nil))}
+}

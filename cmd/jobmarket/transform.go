@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"github.com/apache/arrow/go/v15/arrow/memory"
+
+	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/transform"
+)
+
+// runTransform normalizes raw.arrow into the listings table (Arrow IPC and
+// Parquet) and rejects.csv.
+func runTransform(ctx context.Context, e *env) error {
+	started := time.Now()
+	f, err := e.openInput(RawFile, "scrape")
+	if err != nil {
+		return err
+	}
+	records, err := data.ReadRawIPC(f, memory.DefaultAllocator)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	res, err := transform.Run(ctx, e.cfg.transformConfig(), records)
+	if err != nil {
+		return err
+	}
+	writes := []struct {
+		name  string
+		write func(*os.File) error
+	}{
+		{ListingsArrowFile, func(f *os.File) error { return data.WriteListingsIPC(f, memory.DefaultAllocator, res.Listings) }},
+		{ListingsParquetFile, func(f *os.File) error { return data.WriteListingsParquet(f, memory.DefaultAllocator, res.Listings) }},
+		{RejectsFile, func(f *os.File) error { return data.WriteRejectsCSV(f, res.Rejects) }},
+	}
+	for _, w := range writes {
+		if err := data.WriteFileAtomic(e.path(w.name), w.write); err != nil {
+			return err
+		}
+	}
+	st := res.Stats
+	e.log.Info("transformed", "records", st.Records, "listings", st.Listings, "rejects", st.Rejects,
+		"with_pay", st.WithPay, "no_pay", st.NoPay, "outliers", st.Outliers, "unplaced", st.Unplaced, "duplicates", st.Duplicates)
+	counts := map[string]int{"records": st.Records, "listings": st.Listings, "rejects": st.Rejects, "with_pay": st.WithPay,
+		"no_pay": st.NoPay, "outliers": st.Outliers, "unplaced": st.Unplaced, "duplicates": st.Duplicates}
+	inputs, err := hashFiles(e.path(RawFile))
+	if err != nil {
+		return err
+	}
+	outputs, err := hashFiles(e.path(ListingsArrowFile), e.path(ListingsParquetFile), e.path(RejectsFile))
+	if err != nil {
+		return err
+	}
+	return e.recordStage("transform", started, counts, inputs, outputs)
+}
