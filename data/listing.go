@@ -35,7 +35,12 @@ type Listing struct {
 	// unknown currency) or why the pay is left out of estimates (outlier).
 	SalaryNote string
 
-	Role        Role
+	Role Role
+	// RoleEvidence says which rule and words made the role, for audits.
+	RoleEvidence string
+	// Seniority from the title: junior, mid, senior, lead, principal; ""
+	// when the title does not say.
+	Seniority   string
 	DuplicateOf string // URL of the first listing of the same posting, "" if none
 	// Notes holds what normalization could not settle, e.g. an unknown place.
 	Notes string
@@ -69,6 +74,8 @@ var listingTable = newTable("listings",
 	column[Listing]{name: "salary_text", str: func(l *Listing) *string { return &l.SalaryText }},
 	column[Listing]{name: "salary_note", str: func(l *Listing) *string { return &l.SalaryNote }},
 	column[Listing]{name: "role", str: func(l *Listing) *string { return (*string)(&l.Role) }},
+	column[Listing]{name: "role_evidence", str: func(l *Listing) *string { return &l.RoleEvidence }},
+	column[Listing]{name: "seniority", str: func(l *Listing) *string { return &l.Seniority }},
 	column[Listing]{name: "duplicate_of", str: func(l *Listing) *string { return &l.DuplicateOf }},
 	column[Listing]{name: "notes", str: func(l *Listing) *string { return &l.Notes }},
 )
