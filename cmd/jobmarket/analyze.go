@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"time"
 
@@ -42,7 +43,7 @@ func runAnalyze(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	res, err := analyze.Run(ctx, e.cfg.Analysis, e.cfg.Regions.Names(), listings, rejects)
+	res, err := estimate(ctx, e.cfg, e.quarter, listings, rejects)
 	if err != nil {
 		return err
 	}
@@ -64,11 +65,11 @@ func runAnalyze(ctx context.Context, e *env) error {
 			return err
 		}
 	}
-	inputs, err := hashFiles(e.path(ListingsArrowFile), e.path(RejectsFile))
+	inputs, err := e.hashNames(ListingsArrowFile, RejectsFile)
 	if err != nil {
 		return err
 	}
-	outputs, err := hashFiles(e.path(PremiumCSVFile), e.path(PremiumJSONFile), e.path(AnalysisFile))
+	outputs, err := e.hashNames(PremiumCSVFile, PremiumJSONFile, AnalysisFile)
 	if err != nil {
 		return err
 	}
@@ -79,4 +80,22 @@ func runAnalyze(ctx context.Context, e *env) error {
 		}
 	}
 	return e.recordStage("analyze", started, counts, inputs, outputs)
+}
+
+// estimate runs the analysis on listings, limited to one quarter when
+// quarter is set; verify calls it too, to check a folder reproduces.
+func estimate(ctx context.Context, cfg Pipeline, quarter string, listings []data.Listing, rejects []data.Reject) (analyze.Result, error) {
+	if quarter != "" {
+		kept := listings[:0:0]
+		for _, l := range listings {
+			if l.Quarter == quarter {
+				kept = append(kept, l)
+			}
+		}
+		if len(kept) == 0 {
+			return analyze.Result{}, fmt.Errorf("--quarter %s: no listings posted in that quarter: %w", quarter, errUsage)
+		}
+		listings, rejects = kept, nil
+	}
+	return analyze.Run(ctx, cfg.Analysis, cfg.Regions.Names(), listings, rejects)
 }

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -35,6 +38,8 @@ type Pipeline struct {
 	Regions  transform.Regions  `yaml:"regions"`
 	Pay      transform.PayRules `yaml:"pay"`
 	Analysis analyze.Config     `yaml:"analysis"`
+
+	secrets map[string]string // values taken from the environment, by name
 }
 
 func (p Pipeline) transformConfig() transform.Config {
@@ -54,34 +59,74 @@ func (p Pipeline) Synthetic() bool {
 	return false
 }
 
-var yamlLine = regexp.MustCompile(`^line (\d+): `)
+// envRef is a reference to an environment variable in the config, for
+// secrets such as API keys that must not sit in the file.
+var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// expandEnv replaces ${NAME} references with their values. It returns the
+// values it put in, so they can be masked again wherever the config is
+// recorded, and an error naming every variable that is not set.
+func expandEnv(name string, raw []byte) ([]byte, map[string]string, error) {
+	secrets := map[string]string{}
+	var missing []error
+	out := envRef.ReplaceAllFunc(raw, func(ref []byte) []byte {
+		key := string(envRef.FindSubmatch(ref)[1])
+		v, ok := os.LookupEnv(key)
+		if !ok {
+			line := 1 + bytes.Count(raw[:bytes.Index(raw, ref)], []byte("\n"))
+			missing = append(missing, fmt.Errorf("%s:%d: environment variable %s is not set", name, line, key))
+			return ref
+		}
+		secrets[key] = v
+		return []byte(v)
+	})
+	return out, secrets, errors.Join(missing...)
+}
 
 // parseConfig reads a pipeline config strictly: an unknown key or a value
-// of the wrong type is an error naming the file and line, and every
-// semantic problem is reported at once. name labels messages.
+// of the wrong type is an error naming the file, the line and the field,
+// and every semantic problem is reported at once, each with its line.
+// name labels messages.
 func parseConfig(name string, r io.Reader) (Pipeline, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return Pipeline{}, fmt.Errorf("read %s: %w", name, err)
 	}
-	p := Pipeline{Output: DefaultOutput, Scrape: scrape.DefaultConfig(), Analysis: analyze.DefaultConfig()}
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			msgs := make([]string, len(te.Errors))
-			for i, m := range te.Errors {
-				msgs[i] = name + ":" + strings.TrimPrefix(yamlLine.ReplaceAllString(m, "$1: "), "line ")
-			}
-			return Pipeline{}, errors.New(strings.Join(msgs, "\n"))
-		}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return Pipeline{}, fmt.Errorf("%s: %w", name, err)
 	}
+	lines := newConfigLines(&doc)
+	expanded, secrets, err := expandEnv(name, raw)
+	if err != nil {
+		return Pipeline{}, err
+	}
+	p := Pipeline{Output: DefaultOutput, Scrape: scrape.DefaultConfig(), Analysis: analyze.DefaultConfig(), secrets: secrets}
+	dec := yaml.NewDecoder(bytes.NewReader(expanded))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
+		return Pipeline{}, lines.explainDecode(name, err)
+	}
 	if err := p.validate(); err != nil {
-		return Pipeline{}, fmt.Errorf("%s:\n%w", name, err)
+		return Pipeline{}, lines.explainInvalid(name, err)
 	}
 	return p, nil
+}
+
+// recorded is the resolved config as YAML, defaults filled in, with every
+// value that came from the environment masked back to its ${NAME}.
+func (p Pipeline) recorded() (string, error) {
+	out, err := yaml.Marshal(p)
+	if err != nil {
+		return "", fmt.Errorf("record config: %w", err)
+	}
+	s := string(out)
+	for _, key := range slices.Sorted(maps.Keys(p.secrets)) {
+		if v := p.secrets[key]; v != "" {
+			s = strings.ReplaceAll(s, v, "${"+key+"}")
+		}
+	}
+	return s, nil
 }
 
 func (p Pipeline) validate() error {
@@ -118,4 +163,28 @@ func loadConfig(path string, explicit bool) (Pipeline, string, error) {
 	defer f.Close()
 	p, err := parseConfig(path, f)
 	return p, path, err
+}
+
+// override applies the command-line flags that change the config, so the
+// manifest records what actually ran.
+func (p *Pipeline) override(o options) error {
+	if o.seed != "" {
+		seed, err := strconv.ParseUint(o.seed, 10, 64)
+		if err != nil {
+			return fmt.Errorf("--seed: %q is not a whole number of zero or more", o.seed)
+		}
+		p.Analysis.Seed = seed
+	}
+	if o.onlySource != "" {
+		i := slices.IndexFunc(p.Sources, func(s scrape.Source) bool { return s.Name == o.onlySource })
+		if i < 0 {
+			names := make([]string, len(p.Sources))
+			for j, s := range p.Sources {
+				names[j] = s.Name
+			}
+			return fmt.Errorf("--only-source: no source named %q (sources: %s)", o.onlySource, strings.Join(names, ", "))
+		}
+		p.Sources = p.Sources[i : i+1]
+	}
+	return nil
 }

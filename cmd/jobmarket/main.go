@@ -2,7 +2,7 @@
 // roles: it scrapes job boards, normalizes the postings, estimates the
 // premium by region and quarter with intervals, and writes a report.
 //
-//	jobmarket [run|scrape|transform|analyze|report] [-c pipeline.yaml] [-o out]
+//	jobmarket [command] [flags]
 //
 // With no arguments it runs every stage on pipeline.yaml, which by default
 // reads the bundled synthetic snapshot, so it works with no network.
@@ -17,18 +17,20 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"syscall"
 )
 
-// Exit codes.
+// Exit codes, documented in the README.
 const (
 	exitOK       = 0
 	exitFailed   = 1
 	exitUsage    = 2   // bad usage or config
+	exitPartial  = 3   // finished, but some sources failed
 	exitCanceled = 130 // interrupted, as shells report SIGINT
 )
 
-var usage = `usage: jobmarket [command] [-c FILE] [-o DIR]
+var usage = `usage: jobmarket [command] [flags]
 
 Commands (each stage reads what the one before wrote into the output folder):
   run        scrape, transform, analyze and report (the default)
@@ -36,6 +38,12 @@ Commands (each stage reads what the one before wrote into the output folder):
   transform  normalize raw.arrow into listings.arrow, listings.parquet, rejects.csv
   analyze    estimate the premium into premium_by_region.csv/.json and analysis.json
   report     write report.html
+  validate   check the config and exit
+  schema     print a JSON Schema of pipeline.yaml, for editors
+  verify     recompute the hashes of an output folder and rerun its analysis
+
+Exit codes: 0 ok, 1 failed, 2 bad usage or config, 3 some sources failed,
+130 interrupted.
 
 Flags:
 `
@@ -43,11 +51,27 @@ Flags:
 // errUsage marks errors that are the caller's to fix: exit code 2.
 var errUsage = errors.New("usage")
 
+// errPartial marks a run that finished without some sources: exit code 3.
+var errPartial = errors.New("some sources failed")
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// options are the command-line flags shared by every command.
+type options struct {
+	config     string
+	explicit   bool // -c was given
+	out        string
+	seed       string
+	quarter    string
+	onlySource string
+	logFormat  string
+}
+
+var quarterPattern = regexp.MustCompile(`^\d{4}Q[1-4]$`)
 
 // run is main without the process around it, so tests can call it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -55,47 +79,51 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
 	}
-	stages := map[string]func(context.Context, *env) error{
+	commands := map[string]func(context.Context, *env) error{
 		"run": runAll, "scrape": runScrape, "transform": runTransform, "analyze": runAnalyze, "report": runReport,
+		"validate": runValidate, "schema": runSchema, "verify": runVerify,
 	}
-	stage, ok := stages[cmd]
+	command, ok := commands[cmd]
 	if !ok {
 		fmt.Fprintf(stderr, "jobmarket: unknown command %q\n\n%s", cmd, usage)
 		return exitUsage
 	}
+	var o options
 	fs := flag.NewFlagSet("jobmarket "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
-	configPath := fs.String("c", DefaultConfigFile, "pipeline config `FILE`")
-	outDir := fs.String("o", "", "output `DIR` (default: the config's output, out)")
+	fs.StringVar(&o.config, "c", DefaultConfigFile, "pipeline config `FILE`")
+	fs.StringVar(&o.out, "o", "", "output `DIR` (default: the config's output)")
+	fs.StringVar(&o.seed, "seed", "", "override analysis.seed with `N`")
+	fs.StringVar(&o.quarter, "quarter", "", "analyze and report only postings of `QUARTER`, like 2026Q3")
+	fs.StringVar(&o.onlySource, "only-source", "", "scrape and transform only the source `NAME`")
+	fs.StringVar(&o.logFormat, "log-format", "text", "log lines as `text` or json")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
+	if cmd == "verify" && fs.NArg() == 1 {
+		o.out = fs.Arg(0)
+	} else if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "jobmarket: unexpected arguments %q\n", fs.Args())
 		return exitUsage
 	}
-	explicit := false
-	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "c" })
+	fs.Visit(func(f *flag.Flag) { o.explicit = o.explicit || f.Name == "c" })
 
-	log := slog.New(slog.NewTextHandler(stderr, nil))
-	cfg, src, err := loadConfig(*configPath, explicit)
+	e, err := newEnv(o, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
 		return exitUsage
 	}
-	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, log: log, stdout: stdout}
-	if *outDir != "" {
-		e.out = *outDir
+	if cmd != "validate" && cmd != "schema" && cmd != "verify" {
+		if err := e.ensureOut(); err != nil {
+			fmt.Fprintf(stderr, "jobmarket: %v\n", err)
+			return exitFailed
+		}
 	}
-	if err := os.MkdirAll(e.out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
-		return exitFailed
-	}
-	err = stage(ctx, e)
+	err = command(ctx, e)
 	switch {
 	case err == nil:
 		return exitOK
@@ -105,17 +133,54 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
 		return exitUsage
+	case errors.Is(err, errPartial):
+		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
+		return exitPartial
 	default:
 		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
 		return exitFailed
 	}
 }
 
-// env is what every stage command works with.
+// env is what every command works with.
 type env struct {
-	cfg    Pipeline
-	cfgSrc string // where the config came from
-	out    string // output folder
-	log    *slog.Logger
-	stdout io.Writer
+	cfg     Pipeline
+	cfgSrc  string // where the config came from
+	out     string // output folder
+	quarter string // --quarter, "" for all
+	log     *slog.Logger
+	stdout  io.Writer
+	stderr  io.Writer
+}
+
+func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
+	var handler slog.Handler
+	switch o.logFormat {
+	case "text":
+		handler = slog.NewTextHandler(stderr, nil)
+	case "json":
+		handler = slog.NewJSONHandler(stderr, nil)
+	default:
+		return nil, fmt.Errorf("--log-format: %q is not text or json", o.logFormat)
+	}
+	if o.quarter != "" && !quarterPattern.MatchString(o.quarter) {
+		return nil, fmt.Errorf("--quarter: %q is not a quarter like 2026Q3", o.quarter)
+	}
+	cfg, src, err := loadConfig(o.config, o.explicit)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.override(o); err != nil {
+		return nil, err
+	}
+	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, log: slog.New(handler), stdout: stdout, stderr: stderr}
+	if o.out != "" {
+		e.out = o.out
+	}
+	return e, nil
+}
+
+// ensureOut creates the output folder for commands that write into it.
+func (e *env) ensureOut() error {
+	return os.MkdirAll(e.out, 0o755)
 }

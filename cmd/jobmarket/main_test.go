@@ -229,29 +229,3 @@ func TestStagesRerun(t *testing.T) {
 		t.Errorf("manifest = synthetic %v, seed %d, config %q", m.Synthetic, m.Seed, m.Config)
 	}
 }
-
-func TestBadConfig(t *testing.T) {
-	tests := []struct {
-		name, yaml, want string
-	}{
-		{"unknown key", "output: out\nsources: []\nscrape:\n  delai: 1s\n", "4: field delai not found"},
-		{"wrong type", "analysis:\n  bootstrap: many\n", "2: cannot unmarshal !!str `many` into int"},
-		{"bad duration", "scrape:\n  delay: fast\n", "2: cannot unmarshal !!str `fast` into time.Duration"},
-		{"semantic", "sources:\n  - name: a\n    kind: rss\n    start_urls: [\"https://x.example/\"]\n", `sources[0].kind: "rss" is not one of jsonld, lever, html`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "bad.yaml")
-			if err := os.WriteFile(path, []byte(tc.yaml), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			code, _, stderr := runCmd(t, "run", "-c", path, "-o", t.TempDir())
-			if code != exitUsage || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, path) {
-				t.Errorf("exit %d, stderr %q; want exit 2 naming %s and %q", code, stderr, path, tc.want)
-			}
-		})
-	}
-	if code, _, _ := runCmd(t, "frobnicate"); code != exitUsage {
-		t.Errorf("unknown command exited %d, want 2", code)
-	}
-}

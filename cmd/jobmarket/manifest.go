@@ -16,8 +16,6 @@ import (
 	"strconv"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/jobmarket/jobmarket/data"
 )
 
@@ -30,10 +28,12 @@ type Manifest struct {
 	Synthetic bool `json:"synthetic"`
 	Tool      Tool `json:"tool"`
 	// Config is the resolved config, defaults filled in, as YAML.
-	Config    string                 `json:"config"`
-	ConfigSrc string                 `json:"config_source"`
-	Seed      uint64                 `json:"seed"`
-	Stages    map[string]*StageEntry `json:"stages"`
+	Config    string `json:"config"`
+	ConfigSrc string `json:"config_source"`
+	Seed      uint64 `json:"seed"`
+	// Quarter is the --quarter the analysis was limited to, "" for none.
+	Quarter string                 `json:"quarter,omitempty"`
+	Stages  map[string]*StageEntry `json:"stages"`
 }
 
 // Tool identifies the build that ran.
@@ -91,39 +91,54 @@ func hashFile(path string) (FileHash, error) {
 	return FileHash{Path: filepath.ToSlash(path), SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}, nil
 }
 
-func hashFiles(paths ...string) ([]FileHash, error) {
-	out := make([]FileHash, 0, len(paths))
-	for _, p := range paths {
-		fh, err := hashFile(p)
+// hashNames hashes files of the output folder, recording their names
+// relative to it so a folder can be moved and still verified.
+func (e *env) hashNames(names ...string) ([]FileHash, error) {
+	out := make([]FileHash, 0, len(names))
+	for _, name := range names {
+		fh, err := hashFile(e.path(name))
 		if err != nil {
 			return nil, err
 		}
+		fh.Path = name
 		out = append(out, fh)
 	}
 	return out, nil
+}
+
+// readManifest reads the manifest of an output folder.
+func readManifest(dir string) (Manifest, error) {
+	var m Manifest
+	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("read %s: %w", filepath.Join(dir, ManifestFile), err)
+	}
+	return m, nil
 }
 
 // recordStage writes the stage's entry into the output folder's manifest,
 // keeping the entries of other stages.
 func (e *env) recordStage(stage string, started time.Time, counts map[string]int, inputs, outputs []FileHash) error {
 	path := filepath.Join(e.out, ManifestFile)
-	m := Manifest{Stages: map[string]*StageEntry{}}
-	if b, err := os.ReadFile(path); err == nil {
-		if err := json.Unmarshal(b, &m); err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	m, err := readManifest(e.out)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	if m.Stages == nil {
 		m.Stages = map[string]*StageEntry{}
 	}
 	m.Synthetic = e.cfg.Synthetic()
-	resolved, err := yaml.Marshal(e.cfg)
+	resolved, err := e.cfg.recorded()
 	if err != nil {
-		return fmt.Errorf("record config: %w", err)
+		return err
 	}
-	m.Tool, m.Config, m.ConfigSrc, m.Seed = toolInfo(), string(resolved), e.cfgSrc, e.cfg.Analysis.Seed
+	m.Tool, m.Config, m.ConfigSrc, m.Seed = toolInfo(), resolved, e.cfgSrc, e.cfg.Analysis.Seed
+	if stage == "analyze" {
+		m.Quarter = e.quarter
+	}
 	m.Stages[stage] = &StageEntry{
 		Finished: time.Now().UTC().Truncate(time.Second),
 		Duration: time.Since(started).Round(time.Millisecond).String(),

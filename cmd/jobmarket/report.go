@@ -50,11 +50,11 @@ func runReport(_ context.Context, e *env) error {
 	if err := data.WriteFileAtomic(e.path(ReportFile), func(f *os.File) error { return charts.Render(f, r) }); err != nil {
 		return err
 	}
-	inputs, err := hashFiles(e.path(PremiumJSONFile), e.path(AnalysisFile))
+	inputs, err := e.hashNames(PremiumJSONFile, AnalysisFile)
 	if err != nil {
 		return err
 	}
-	outputs, err := hashFiles(e.path(ReportFile))
+	outputs, err := e.hashNames(ReportFile)
 	if err != nil {
 		return err
 	}

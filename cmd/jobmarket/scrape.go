@@ -39,7 +39,7 @@ func runScrape(ctx context.Context, e *env) error {
 		counts[st.Source+".robots_blocked"] = st.RobotsBlocked
 		counts[st.Source+".retries"] = st.Retries
 	}
-	outputs, err := hashFiles(e.path(RawFile))
+	outputs, err := e.hashNames(RawFile)
 	if err != nil {
 		return err
 	}

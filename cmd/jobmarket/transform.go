@@ -11,6 +11,22 @@ import (
 	"github.com/jobmarket/jobmarket/transform"
 )
 
+// ownRecords keeps the records of the configured sources, so that
+// --only-source narrows a transform of an earlier full scrape too.
+func (p Pipeline) ownRecords(records []data.RawRecord) []data.RawRecord {
+	names := map[string]bool{}
+	for _, s := range p.Sources {
+		names[s.Name] = true
+	}
+	kept := records[:0:0]
+	for _, r := range records {
+		if names[r.Source] {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
 // runTransform normalizes raw.arrow into the listings table (Arrow IPC and
 // Parquet) and rejects.csv.
 func runTransform(ctx context.Context, e *env) error {
@@ -24,6 +40,7 @@ func runTransform(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	records = e.cfg.ownRecords(records)
 	res, err := transform.Run(ctx, e.cfg.transformConfig(), records)
 	if err != nil {
 		return err
@@ -46,11 +63,11 @@ func runTransform(ctx context.Context, e *env) error {
 		"with_pay", st.WithPay, "no_pay", st.NoPay, "outliers", st.Outliers, "unplaced", st.Unplaced, "duplicates", st.Duplicates)
 	counts := map[string]int{"records": st.Records, "listings": st.Listings, "rejects": st.Rejects, "with_pay": st.WithPay,
 		"no_pay": st.NoPay, "outliers": st.Outliers, "unplaced": st.Unplaced, "duplicates": st.Duplicates}
-	inputs, err := hashFiles(e.path(RawFile))
+	inputs, err := e.hashNames(RawFile)
 	if err != nil {
 		return err
 	}
-	outputs, err := hashFiles(e.path(ListingsArrowFile), e.path(ListingsParquetFile), e.path(RejectsFile))
+	outputs, err := e.hashNames(ListingsArrowFile, ListingsParquetFile, RejectsFile)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestMain(m *testing.M) {
+	// The SIGINT test runs this test binary as the command itself.
+	if os.Getenv("JOBMARKET_BE_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+func TestConfigErrorsNameLineAndField(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"unknown key", "scrape:\n  delai: 1s\n", []string{":2: scrape.delai: unknown key (did you mean delay?)"}},
+		{"not a duration", "scrape:\n  parallelism: 2\n  delay: fast\n", []string{`:3: scrape.delay: "fast" is not a duration`}},
+		{"not a number", "analysis:\n  bootstrap: many\n", []string{`:2: analysis.bootstrap: "many" is not a whole number`}},
+		{"several at once", "sources:\n  - name: a\n    kind: rss\n    start_urls: [\"ftp://x/\"]\n" +
+			"regions:\n  Europe: [DE, XX]\n  Other: [DE]\nscrape:\n  delay: -1s\n", []string{
+			`:3: sources[0].kind: "rss" is not one of jsonld, lever, html`,
+			`:4: sources[0].start_urls[0]: "ftp://x/": scheme must be http, https, file or bundled`,
+			`:6: regions.Europe: "XX" is not an ISO 3166-1 alpha-2 code`,
+			`:7: regions.Other: DE is already in region "Europe"`,
+			`:9: scrape.delay: -1s is negative`,
+		}},
+		{"unknown currency", "currency:\n  as_of: \"2026-10-01\"\n  rates: {euro: 1.1}\n", []string{":3: currency.rates.euro: not an ISO 4217 code"}},
+		{"missing env", "scrape:\n  user_agent: \"${JOBMARKET_TEST_UNSET_VAR}\"\n", []string{":2: environment variable JOBMARKET_TEST_UNSET_VAR is not set"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "pipeline.yaml")
+			if err := os.WriteFile(path, []byte(tc.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCmd(t, "validate", "-c", path)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, path+w) {
+					t.Errorf("stderr lacks %q:\n%s", path+w, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	if code, _, stderr := runCmd(t, "frobnicate"); code != exitUsage || !strings.Contains(stderr, `unknown command "frobnicate"`) {
+		t.Errorf("exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "validate", "-c", "../../pipeline.yaml", "--seed", "x"); code != exitUsage || !strings.Contains(stderr, "--seed") {
+		t.Errorf("bad --seed: exit %d, %s", code, stderr)
+	}
+}
+
+func TestValidateAndSchema(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "validate", "-c", "../../pipeline.yaml")
+	if code != exitOK || !strings.Contains(stdout, "ok (3 sources, 5 regions") {
+		t.Fatalf("validate: exit %d, %s %s", code, stdout, stderr)
+	}
+	code, stdout, _ = runCmd(t, "schema", "-c", "../../pipeline.yaml")
+	var schema struct {
+		Properties map[string]struct {
+			Properties map[string]any `json:"properties"`
+		} `json:"properties"`
+		AdditionalProperties bool `json:"additionalProperties"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &schema); code != exitOK || err != nil {
+		t.Fatalf("schema: exit %d, %v", code, err)
+	}
+	for _, key := range []string{"sources", "scrape", "classify", "currency", "regions", "pay", "analysis"} {
+		if _, ok := schema.Properties[key]; !ok {
+			t.Errorf("schema lacks %s", key)
+		}
+	}
+	if _, ok := schema.Properties["scrape"].Properties["delay"]; !ok || schema.AdditionalProperties {
+		t.Errorf("schema of scrape = %+v, additionalProperties %v", schema.Properties["scrape"], schema.AdditionalProperties)
+	}
+}
+
+func TestSecretsStayOutOfTheManifest(t *testing.T) {
+	config, out := demoConfig(t)
+	raw, _ := os.ReadFile(config)
+	withRef := strings.Replace(string(raw), `user_agent: "jobmarket/0.1 (+https://github.com/jobmarket/jobmarket)"`, `user_agent: "jobmarket ${JOBMARKET_TEST_SECRET}"`, 1)
+	if err := os.WriteFile(config, []byte(withRef), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("JOBMARKET_TEST_SECRET", "s3cr3t-token")
+	if code, _, stderr := runCmd(t, "scrape", "-c", config, "-o", out, "--only-source", "lever"); code != exitOK {
+		t.Fatalf("scrape exited %d: %s", code, stderr)
+	}
+	m, err := readManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(m.Config, "s3cr3t-token") || !strings.Contains(m.Config, "${JOBMARKET_TEST_SECRET}") {
+		t.Errorf("manifest config leaks or loses the reference:\n%s", m.Config)
+	}
+	if strings.Contains(m.Config, "name: cloudjobs") {
+		t.Errorf("--only-source lever still recorded other sources:\n%s", m.Config)
+	}
+}
+
+func TestVerifyCatchesChangedOutput(t *testing.T) {
+	config, out := demoConfig(t)
+	if code, _, stderr := runCmd(t, "run", "-c", config, "-o", out, "--seed", "7", "--quarter", "2026Q3"); code != exitOK {
+		t.Fatalf("run exited %d: %s", code, stderr)
+	}
+	code, stdout, stderr := runCmd(t, "verify", "-c", config, out)
+	if code != exitOK || !strings.Contains(stdout, "intact") || !strings.Contains(stdout, "reproducible") || !strings.Contains(stdout, "seed 7") {
+		t.Fatalf("verify of a fresh folder: exit %d\n%s%s", code, stdout, stderr)
+	}
+	premiums, err := os.ReadFile(filepath.Join(out, PremiumCSVFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(premiums), "2026Q1") {
+		t.Errorf("--quarter 2026Q3 left other quarters in the table:\n%s", premiums)
+	}
+	edited := strings.Replace(string(premiums), "North America", "North Amerika", 1)
+	if err := os.WriteFile(filepath.Join(out, PremiumCSVFile), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCmd(t, "verify", "-c", config, out)
+	if code != exitFailed || !strings.Contains(stdout, "premium_by_region.csv changed since it was written") {
+		t.Errorf("verify of an edited folder: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestInterruptStopsCleanly sends SIGINT to a real process mid-scrape: it
+// must stop promptly with exit code 130, leave no temporary or partial
+// output, and a second run must then finish.
+func TestInterruptStopsCleanly(t *testing.T) {
+	config, out := demoConfig(t)
+	cmd := exec.Command(os.Args[0], "run", "-c", config, "-o", out)
+	cmd.Env = append(os.Environ(), "JOBMARKET_BE_MAIN=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan error, 1)
+	go func() { stopped <- cmd.Wait() }()
+	start := time.Now()
+	select {
+	case err := <-stopped:
+		var exitErr *exec.ExitError
+		if err == nil {
+			t.Log("the run finished before the signal arrived; nothing to check")
+		} else if !errors.As(err, &exitErr) || exitErr.ExitCode() != exitCanceled {
+			t.Fatalf("interrupted run ended with %v, want exit code %d", err, exitCanceled)
+		}
+		t.Logf("stopped %v after SIGINT", time.Since(start))
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("run did not stop within 10 s of SIGINT")
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".tmp-") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, ReportFile)); err == nil {
+		t.Error("an interrupted run wrote a report")
+	}
+	if code, _, stderr := runCmd(t, "run", "-c", config, "-o", out); code != exitOK {
+		t.Fatalf("run after interrupt exited %d: %s", code, stderr)
+	}
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/jobmarket/jobmarket/scrape"
+	"github.com/jobmarket/jobmarket/transform"
+)
+
+// runSchema prints a JSON Schema of pipeline.yaml derived from the Go
+// types the config is decoded into, so it cannot drift from what the
+// command accepts. Editors use it to complete and check the file.
+func runSchema(_ context.Context, e *env) error {
+	s := schemaOf(reflect.TypeOf(Pipeline{}))
+	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	s["title"] = "jobmarket pipeline.yaml"
+	s["description"] = "Config of the jobmarket pipeline; see docs/config.md."
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
+}
+
+var (
+	durationType = reflect.TypeOf(time.Duration(0))
+	regionsType  = reflect.TypeOf(transform.Regions{})
+)
+
+// enums lists the closed sets of values some fields take, by YAML key.
+var enums = map[string][]string{
+	"kind": {scrape.KindJSONLD, scrape.KindLever, scrape.KindHTML},
+}
+
+// schemaOf describes a config type. Structs are closed (additional keys
+// are an error, as when the file is read).
+func schemaOf(t reflect.Type) map[string]any {
+	switch {
+	case t == durationType:
+		return map[string]any{"type": "string", "pattern": `^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$`, "description": "a duration such as 500ms or 2s"}
+	case t == regionsType:
+		return map[string]any{"type": "object", "description": "region name → ISO 3166-1 alpha-2 country codes, in report order",
+			"additionalProperties": map[string]any{"type": "array", "items": map[string]any{"type": "string", "pattern": "^[A-Z]{2}$"}}}
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return schemaOf(t.Elem())
+	case reflect.String:
+		return map[string]any{"type": "string"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Int, reflect.Int64:
+		return map[string]any{"type": "integer"}
+	case reflect.Uint64:
+		return map[string]any{"type": "integer", "minimum": 0}
+	case reflect.Float64:
+		return map[string]any{"type": "number"}
+	case reflect.Slice:
+		return map[string]any{"type": "array", "items": schemaOf(t.Elem())}
+	case reflect.Map:
+		return map[string]any{"type": "object", "additionalProperties": schemaOf(t.Elem())}
+	case reflect.Struct:
+		props := map[string]any{}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if !f.IsExported() || key == "" || key == "-" {
+				continue
+			}
+			ps := schemaOf(f.Type)
+			if values, ok := enums[key]; ok {
+				ps["enum"] = values
+			}
+			props[key] = ps
+		}
+		return map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	}
+	return map[string]any{}
+}
