@@ -69,6 +69,8 @@ type options struct {
 	quarter    string
 	onlySource string
 	logFormat  string
+	quiet      bool
+	verbose    bool
 }
 
 var quarterPattern = regexp.MustCompile(`^\d{4}Q[1-4]$`)
@@ -98,6 +100,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.quarter, "quarter", "", "analyze and report only postings of `QUARTER`, like 2026Q3")
 	fs.StringVar(&o.onlySource, "only-source", "", "scrape and transform only the source `NAME`")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines as `text` or json")
+	fs.BoolVar(&o.quiet, "q", false, "log only warnings and errors")
+	fs.BoolVar(&o.verbose, "v", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -154,12 +158,21 @@ type env struct {
 }
 
 func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
+	level := slog.LevelInfo
+	switch {
+	case o.quiet && o.verbose:
+		return nil, errors.New("-q and -v contradict each other")
+	case o.quiet:
+		level = slog.LevelWarn
+	case o.verbose:
+		level = slog.LevelDebug
+	}
 	var handler slog.Handler
 	switch o.logFormat {
 	case "text":
-		handler = slog.NewTextHandler(stderr, nil)
+		handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})
 	case "json":
-		handler = slog.NewJSONHandler(stderr, nil)
+		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
 	default:
 		return nil, fmt.Errorf("--log-format: %q is not text or json", o.logFormat)
 	}
