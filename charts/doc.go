@@ -1,20 +1,35 @@
-// Package charts writes report.html: the one page a reader opens to see how
-// much more OpenStack roles advertise than Python roles, by region, and how
-// sure we are.
+// Package charts writes what people look at: report.html, the one page a
+// reader opens to see how much more OpenStack roles advertise than Python
+// roles, by region and quarter, and how sure we are; and the slides, each
+// chart as a 16:9 PNG, SVG and small HTML page for a talk.
 //
-// It is an encoder, the last stage of the pipeline: Render takes finished
-// estimates (data.Premium), the data funnel (data.Funnel), the sources and
-// the method, and writes HTML. It computes nothing statistical and reads
-// no files; the analysis lives in analyze/ and the wiring in cmd/.
+// It is an encoder, the last stage of the pipeline: Render and Slides take
+// a Report of finished estimates (data.Premium rows), the data funnel, the
+// postings' pay, the sources and the method, and return bytes. It reads no
+// files and estimates nothing; the only numbers it computes are the ones a
+// chart draws, the quartiles of a box plot. The analysis lives in analyze/
+// and the wiring in cmd/.
 //
-// Every string in a Report may come from outside (region names from a
-// config file, source names and URLs from a user), so the page is built to
-// be safe whatever they hold. The HTML is written with html/template. The
-// forest plot is built with go-echarts, but its options are encoded here,
-// not by go-echarts: go-echarts writes options with HTML escaping off and
-// turns any string wrapped in "__f__" into raw JavaScript, so a region
-// named "</script><script>…" would run. See escape.go.
+// Which premium rows are the headline, the adjusted and the pooled
+// estimates is decided by their method, in one table (rows.go), so the
+// report keeps up with analyze/ by changing that table alone.
 //
-// Output is deterministic: the same Report gives byte-identical HTML, so
-// the page can be diffed and golden-tested.
+// The page works offline: ECharts is embedded (internal/echarts, fetched
+// and checked by go generate) and inlined, nothing is loaded from anywhere,
+// and a Content-Security-Policy with the hashes of the page's own two
+// scripts forbids loading or running anything else.
+//
+// Every string in a Report may come from outside (a region name from a
+// config file, a source name, a posting's title and company as scraped),
+// so the outputs are built to be safe whatever they hold:
+//   - HTML is written with html/template;
+//   - chart options are built with go-echarts but encoded here, not by
+//     go-echarts, which writes them with HTML escaping off and turns any
+//     string wrapped in "__f__" into raw JavaScript (escape.go);
+//   - tooltips, which ECharts sets as innerHTML, are escaped line by line;
+//   - slide text goes through gonum's SVG writer, which escapes markup,
+//     after control characters, which XML cannot hold, are removed.
+//
+// Output is deterministic: the same Report gives byte-identical HTML, PNG
+// and SVG, so the outputs can be diffed and golden-tested.
 package charts

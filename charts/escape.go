@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
@@ -105,4 +108,56 @@ func encodeOptions(options any, funcs ...jsFunc) (template.JS, error) {
 		return "", fmt.Errorf("%w: raw <, > or & in script", errUnsafeOptions)
 	}
 	return template.JS(out), nil
+}
+
+// tooltipHTML builds the tooltip of one chart item: the first line bold,
+// one line each after. ECharts sets a tooltip as innerHTML, so every line
+// is escaped here, braces too, since ECharts would read "{b}" as a
+// template field. Lines that are empty are left out.
+func tooltipHTML(title string, lines ...string) types.FuncStr {
+	var b strings.Builder
+	b.WriteString("<strong>" + tooltipEscape(clean(title)) + "</strong>")
+	for _, l := range lines {
+		if l != "" {
+			b.WriteString("<br>" + tooltipEscape(clean(l)))
+		}
+	}
+	return types.FuncStr(b.String())
+}
+
+var braceEscaper = strings.NewReplacer("{", "&#123;", "}", "&#125;")
+
+func tooltipEscape(s string) string {
+	return braceEscaper.Replace(html.EscapeString(s))
+}
+
+// maxSlideLabel is the most runes of one outside string a slide shows as
+// a label; a longer one is cut with an ellipsis so it cannot push the plot
+// off the image.
+const maxSlideLabel = 40
+
+// slideClean makes a string fit for the text of a slide. gonum's SVG
+// writer escapes <, >, &, ' and " itself, but XML 1.0 has no way to write
+// most control characters at all, so one in a region name would make the
+// whole SVG unreadable; they and invalid UTF-8 become spaces here, and runs
+// of space become one.
+func slideClean(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError || r == '\uFFFE' || r == '\uFFFF' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// slideLabel is slideClean cut to maxSlideLabel runes: for an outside
+// string used as a label (a region, a source).
+func slideLabel(s string) string {
+	s = slideClean(s)
+	if utf8.RuneCountInString(s) > maxSlideLabel {
+		s = string([]rune(s)[:maxSlideLabel-1]) + "…"
+	}
+	return s
 }

@@ -45,7 +45,7 @@ func TestRenderHostileStrings(t *testing.T) {
 			t.Errorf("page contains raw %q", raw)
 		}
 	}
-	// Only our two <script> elements: the ECharts loader and the chart.
+	// Only our two <script> elements: ECharts and the charts.
 	if got, want := strings.Count(page, "<script"), 2; got != want {
 		t.Errorf("page has %d <script elements, want %d", got, want)
 	}
@@ -73,10 +73,11 @@ func TestRenderHostileStrings(t *testing.T) {
 	}
 }
 
-// chartScript returns the body of the inline chart script.
+// chartScript returns the body of the inline chart script, the last
+// script of the page (the first is ECharts).
 func chartScript(t *testing.T, page string) string {
 	t.Helper()
-	start := strings.Index(page, "<script>")
+	start := strings.LastIndex(page, "<script>")
 	if start < 0 {
 		t.Fatal("page has no inline <script>")
 	}
@@ -86,4 +87,30 @@ func chartScript(t *testing.T, page string) string {
 		t.Fatal("inline <script> is not closed")
 	}
 	return body[:end]
+}
+
+// FuzzRenderRegionName renders a report whose region, source and posting
+// title are arbitrary strings, and checks what must hold whatever they are:
+// the page has only its own two scripts, and the chart script never holds
+// a raw '<', '>' or '&' or a go-echarts function marker.
+func FuzzRenderRegionName(f *testing.F) {
+	for _, seed := range []string{"Europe", `</script><script>alert(1)</script>`, `__f__alert(2)__f__`,
+		`____f__f__`, "<!--", "\u2028\u2029", "{a}{b}", "\x00\xff"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		r := sampleReport()
+		r.Premiums = append(r.Premiums, data.Premium{Region: name, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
+			Premium: 0.1, CILow: 0.05, CIHigh: 0.15, Confidence: 0.95, Method: name, Note: name})
+		r.Pay = []charts.PayPoint{{Region: name, Role: data.RoleOpenStack, AnnualUSD: 1e5, Title: name, Company: name}}
+		r.Funnel = append(r.Funnel, data.Funnel{Source: name, Fetched: 1})
+		page := render(t, r)
+		if got := strings.Count(strings.ToLower(page), "<script"); got != 2 {
+			t.Fatalf("page has %d <script, want 2", got)
+		}
+		script := chartScript(t, page)
+		if strings.ContainsAny(script, "<>&") || strings.Contains(script, "__f__") {
+			t.Fatal("chart script holds a raw <, > or & or a function marker")
+		}
+	})
 }

@@ -3,19 +3,51 @@ package charts
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"io"
+	"strings"
 
+	"github.com/jobmarket/jobmarket/charts/internal/echarts"
 	"github.com/jobmarket/jobmarket/data"
 )
 
 // Report is everything the report page shows.
 type Report struct {
-	Title     string         // e.g. "OpenStack vs Python pay premium"
-	Synthetic bool           // true when the data is the bundled synthetic demo: shows a visible banner everywhere
-	Premiums  []data.Premium // rows of premium_by_region: first "All regions"/"all", then each region with Quarter "all", then per-quarter rows
-	Funnel    []data.Funnel  // one per source
-	Sources   []Source
-	Method    Method
+	Title     string // e.g. "OpenStack vs Python pay premium"
+	Synthetic bool   // true when the data is the bundled synthetic demo: shows a visible banner everywhere
+	// Premiums are the rows of premium_by_region: "All regions" first,
+	// then each region, each with Quarter "all" then per-quarter rows.
+	// Which rows are the headline, adjusted or pooled estimates is decided
+	// by their method (see rows.go); rows of other methods are listed in
+	// the table only.
+	Premiums []data.Premium
+	Funnel   []data.Funnel // one per source
+	Sources  []Source
+	Method   Method
+
+	// Period names the span of postings the report is limited to, such as
+	// "2026Q3" or "2026-07-01 to 2026-09-30"; "" when it covers every
+	// posting.
+	Period string
+	// Previous holds the estimates of the period before Period, for the
+	// comparison; its Period is "" when there is none.
+	Previous Previous
+	// Trend holds per-quarter rows for the quarterly trend when Premiums
+	// has none of its own (a report limited to one quarter); nil means the
+	// per-quarter rows of Premiums.
+	Trend []data.Premium
+	// Pay is the advertised pay of every posting in the estimate, for the
+	// distribution chart; without it the chart is left out.
+	Pay []PayPoint
+}
+
+// Previous is the period a report is compared with.
+type Previous struct {
+	Period   string         // "2026Q2"
+	Premiums []data.Premium // its rows, as Report.Premiums
+	// Note says why there is no estimate to compare with, such as "no
+	// postings in 2026Q2"; shown instead of the comparison.
+	Note string
 }
 
 // Source is one job board or feed the postings came from. URLs may use
@@ -37,9 +69,12 @@ type Method struct {
 }
 
 // Render writes one self-contained HTML page: the headline, a forest plot
-// of the premium by region, the premium and funnel tables, the method and
-// the sources. The page loads ECharts from go-echarts' default asset host;
-// without it every number is still in the tables.
+// of the premium by region (with adjusted and pooled estimates beside the
+// raw ones when the rows hold them), the comparison with the previous
+// period, the pay distributions, the quarterly trend, the data funnel, the
+// table of all estimates, the method and the sources. ECharts is inlined,
+// so the page draws its charts with no network; it loads nothing, and its
+// Content-Security-Policy forbids loading anything.
 //
 // The same Report always gives the same bytes. Nothing is written to w if
 // the page cannot be built; the errors returned are from building the
@@ -59,40 +94,107 @@ func Render(w io.Writer, r Report) error {
 	return nil
 }
 
+// inlineLibrary is ECharts as the page holds it: with its line ends
+// made "\n". Its licence header ends lines with "\r\n", which an HTML
+// parser turns into "\n" before the browser hashes the script for the
+// Content-Security-Policy, so the hash must be of the normalized text.
+// Line ends mean the same in JavaScript either way.
+var inlineLibrary = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(echarts.Script)
+
 // page is the view the template reads: every value already formatted, so
 // the template only lays it out.
 type page struct {
-	Title     string
-	Synthetic bool
-	Headline  string
-	Forest    forest
-	Premiums  []premiumRow
-	Level     string // confidence level, "95%"; "" when unknown
-	Funnel    []funnelRow
-	Method    []methodItem
-	About     string
-	Sources   []sourceView
+	Title          string
+	Synthetic      bool
+	Period         string
+	PreviousPeriod string
+	Headline       string
+	More           []string // further sentences under the headline
+	Key            *keyFigure
+	Policy         string      // Content-Security-Policy
+	Library        template.JS // ECharts, inlined
+	Script         template.JS // draws the charts
+	Level          string      // confidence level, "95%"; "" when unknown
+
+	Forest        chart
+	Compare       *chart
+	CompareNote   string
+	CompareChange string // the change between the two quarters, in words
+	TrendChange   string
+	CompareRows   []comparisonRow
+	Distribution  *chart
+	Trend         *chart
+	FunnelChart   *chart
+
+	Premiums          []premiumRow // pooled over quarters
+	PremiumsByQuarter []premiumRow
+	MethodNotes       []methodNote
+	Funnel            []funnelRow
+	Method            []methodItem
+	About             string
+	Sources           []sourceView
 }
 
 func newPage(r Report) (page, error) {
-	f, err := newForest(r)
-	if err != nil {
-		return page{}, err
-	}
 	title := r.Title
 	if title == "" {
 		title = "OpenStack vs Python pay premium"
 	}
-	return page{
-		Title:     title,
-		Synthetic: r.Synthetic,
-		Headline:  headline(r.Premiums, r.Method),
-		Forest:    f,
-		Premiums:  premiumRows(r.Premiums),
-		Level:     confidenceLevel(r.Method.Confidence),
-		Funnel:    funnelRows(r.Funnel),
-		Method:    methodItems(r.Method),
-		About:     r.Method.Description,
-		Sources:   sourceViews(r.Sources),
-	}, nil
+	p := page{
+		Title:       title,
+		Synthetic:   r.Synthetic,
+		Period:      r.Period,
+		Headline:    headline(r.Premiums, r.Method, r.Period),
+		More:        moreSentences(r),
+		Key:         newKeyFigure(r),
+		Level:       confidenceLevel(r.Method.Confidence),
+		MethodNotes: methodNotes(r.Premiums),
+		Funnel:      funnelRows(r.Funnel),
+		Method:      methodItems(r.Method, r.Period, r.Previous.Period),
+		About:       r.Method.Description,
+		Sources:     sourceViews(r.Sources),
+	}
+	pooled, byQuarter := splitByQuarter(r.Premiums)
+	p.Premiums, p.PremiumsByQuarter = premiumRows(pooled), premiumRows(byQuarter)
+	var err error
+	if p.Forest, err = newForest(r); err != nil {
+		return page{}, err
+	}
+	drawn := []chart{p.Forest}
+	if r.Previous.Period != "" {
+		if len(r.Previous.Premiums) > 0 {
+			c, err := newComparison(r)
+			if err != nil {
+				return page{}, err
+			}
+			p.Compare, drawn = &c, append(drawn, c)
+			p.CompareRows = comparisonRows(r)
+		}
+		p.CompareNote = r.Previous.Note
+		p.CompareChange = changeSentence(r.Previous.Premiums, r.Method)
+	}
+	trendSource := r.Trend
+	if trendSource == nil {
+		trendSource = r.Premiums
+	}
+	p.TrendChange = changeSentence(trendSource, r.Method)
+	optional := []struct {
+		build func(Report) (chart, bool, error)
+		dst   **chart
+	}{{newDistribution, &p.Distribution}, {newTrend, &p.Trend}, {newFunnel, &p.FunnelChart}}
+	for _, o := range optional {
+		c, ok, err := o.build(r)
+		if err != nil {
+			return page{}, err
+		}
+		if ok {
+			*o.dst, drawn = &c, append(drawn, c)
+		}
+	}
+	if p.Script, err = chartScript(drawn); err != nil {
+		return page{}, err
+	}
+	p.Library = template.JS(inlineLibrary)
+	p.Policy = contentPolicy(string(p.Library), string(p.Script))
+	return p, nil
 }

@@ -15,9 +15,11 @@ type premiumRow struct {
 	MedianPython        string
 	Premium, Interval   string
 	Method, Note        string
+	MethodLabel         string
 	Withheld, Overall   bool
 }
 
+// premiumRows formats rows for the table of all estimates.
 func premiumRows(rows []data.Premium) []premiumRow {
 	out := make([]premiumRow, len(rows))
 	for i, p := range rows {
@@ -31,6 +33,7 @@ func premiumRows(rows []data.Premium) []premiumRow {
 			Premium:         signedPercent(p.Premium),
 			Interval:        interval(p.CILow, p.CIHigh),
 			Method:          p.Method,
+			MethodLabel:     methodLabel(p.Method),
 			Note:            p.Note,
 			Withheld:        isWithheld(p),
 			Overall:         p.Region == data.RegionAll && p.Quarter == data.QuarterAll,
@@ -39,6 +42,38 @@ func premiumRows(rows []data.Premium) []premiumRow {
 			row.Premium, row.Interval = "withheld", missing
 		}
 		out[i] = row
+	}
+	return out
+}
+
+// splitByQuarter separates the rows pooled over quarters from the
+// per-quarter ones (and changes between quarters): the table shows the
+// first, and the second folded away, since with several methods per row
+// there are many.
+func splitByQuarter(rows []data.Premium) (pooled, byQuarter []data.Premium) {
+	for _, p := range rows {
+		if p.Quarter == data.QuarterAll {
+			pooled = append(pooled, p)
+		} else {
+			byQuarter = append(byQuarter, p)
+		}
+	}
+	return pooled, byQuarter
+}
+
+// methodNote is one method of the table in full, under its short label.
+type methodNote struct{ Label, Method string }
+
+// methodNotes lists the distinct methods of rows in order of first use.
+func methodNotes(rows []data.Premium) []methodNote {
+	var out []methodNote
+	seen := map[string]bool{}
+	for _, p := range rows {
+		if p.Method == "" || seen[p.Method] {
+			continue
+		}
+		seen[p.Method] = true
+		out = append(out, methodNote{methodLabel(p.Method), p.Method})
 	}
 	return out
 }
@@ -91,13 +126,15 @@ type methodItem struct{ Term, Value string }
 
 // methodItems lists the settings a reader needs to repeat the analysis,
 // leaving out any the caller did not supply.
-func methodItems(m Method) []methodItem {
+func methodItems(m Method, period, previous string) []methodItem {
 	var items []methodItem
 	add := func(term, value string) {
 		if value != "" {
 			items = append(items, methodItem{term, value})
 		}
 	}
+	add("Period", period)
+	add("Compared with", previous)
 	add("Confidence level", confidenceLevel(m.Confidence))
 	if m.Bootstrap > 0 {
 		add("Bootstrap resamples", count(m.Bootstrap))
@@ -147,4 +184,40 @@ func sourceViews(sources []Source) []sourceView {
 		out[i] = v
 	}
 	return out
+}
+
+// comparisonRow is one region of the comparison table: this period's raw
+// estimate beside the previous period's.
+type comparisonRow struct {
+	Region                          string
+	Now, NowInterval, NowN          string
+	Before, BeforeInterval, BeforeN string
+	Overall                         bool
+}
+
+func comparisonRows(r Report) []comparisonRow {
+	cur := headlineRows(pooledQuarters(r.Premiums))
+	prev := headlineRows(pooledQuarters(r.Previous.Premiums))
+	var out []comparisonRow
+	for _, region := range appendMissing(regionOrder(cur), regionOrder(prev)) {
+		row := comparisonRow{Region: region, Overall: region == data.RegionAll}
+		row.Now, row.NowInterval, row.NowN = estimateCells(cur, region)
+		row.Before, row.BeforeInterval, row.BeforeN = estimateCells(prev, region)
+		out = append(out, row)
+	}
+	return out
+}
+
+// estimateCells formats a region's estimate, interval and sample sizes, or
+// says the estimate is withheld or missing.
+func estimateCells(rows []data.Premium, region string) (premium, ci, n string) {
+	p, ok := rowFor(rows, region)
+	if !ok {
+		return missing, missing, missing
+	}
+	n = count(p.NOpenStack) + " / " + count(p.NPython)
+	if isWithheld(p) {
+		return "withheld", missing, n
+	}
+	return signedPercent(p.Premium), interval(p.CILow, p.CIHigh), n
 }

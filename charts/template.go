@@ -3,12 +3,14 @@ package charts
 import (
 	_ "embed"
 	"html/template"
+
+	"github.com/jobmarket/jobmarket/charts/internal/echarts"
 )
 
 // The page is an html/template, so every string from a Report is escaped
 // for where it lands (text, attribute, URL). The only values let through
-// unescaped are the stylesheet, which is ours, and the chart options,
-// which encodeOptions has already made safe for a <script> element.
+// unescaped are the stylesheet and ECharts, which are ours, and the chart
+// script, which chartScript has already made safe for a <script> element.
 var (
 	//go:embed report.html.tmpl
 	pageSource string
@@ -17,6 +19,7 @@ var (
 	pageCSS string
 
 	pageTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-		"css": func() template.CSS { return template.CSS(pageCSS) },
+		"css":            func() template.CSS { return template.CSS(pageCSS) },
+		"echartsVersion": func() string { return echarts.Version },
 	}).Parse(pageSource))
 )

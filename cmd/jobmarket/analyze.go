@@ -43,7 +43,7 @@ func runAnalyze(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	res, err := estimate(ctx, e.cfg, e.quarter, listings, rejects)
+	res, err := estimate(ctx, e.cfg, e.quarter, e.from, e.to, listings, rejects)
 	if err != nil {
 		return err
 	}
@@ -82,19 +82,25 @@ func runAnalyze(ctx context.Context, e *env) error {
 	return e.recordStage("analyze", started, counts, inputs, outputs)
 }
 
-// estimate runs the analysis on listings, limited to one quarter when
-// quarter is set; verify calls it too, to check a folder reproduces.
-func estimate(ctx context.Context, cfg Pipeline, quarter string, listings []data.Listing, rejects []data.Reject) (analyze.Result, error) {
-	if quarter != "" {
+// estimate runs the analysis on listings, limited to a quarter or to a
+// span of dates when one is given; verify calls it too, to check a folder
+// reproduces.
+func estimate(ctx context.Context, cfg Pipeline, quarter, from, to string, listings []data.Listing, rejects []data.Reject) (analyze.Result, error) {
+	span, limited, err := reportPeriod(quarter, from, to, listings)
+	if err != nil {
+		return analyze.Result{}, err
+	}
+	if limited {
 		kept := listings[:0:0]
 		for _, l := range listings {
-			if l.Quarter == quarter {
+			if span.contains(l) {
 				kept = append(kept, l)
 			}
 		}
 		if len(kept) == 0 {
-			return analyze.Result{}, fmt.Errorf("--quarter %s: no listings posted in that quarter: %w", quarter, errUsage)
+			return analyze.Result{}, fmt.Errorf("no listings posted in %s: %w", span.label, errUsage)
 		}
+		// Rejects carry no date: a period's funnel counts listings only.
 		listings, rejects = kept, nil
 	}
 	return analyze.Run(ctx, cfg.Analysis, cfg.Regions.Names(), listings, rejects)

@@ -67,6 +67,7 @@ type options struct {
 	out        string
 	seed       string
 	quarter    string
+	from, to   string
 	onlySource string
 	logFormat  string
 	quiet      bool
@@ -98,6 +99,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.out, "o", "", "output `DIR` (default: the config's output)")
 	fs.StringVar(&o.seed, "seed", "", "override analysis.seed with `N`")
 	fs.StringVar(&o.quarter, "quarter", "", "analyze and report only postings of `QUARTER`, like 2026Q3")
+	fs.StringVar(&o.from, "from", "", "analyze and report only postings from `DATE` (2006-01-02) on")
+	fs.StringVar(&o.to, "to", "", "analyze and report only postings up to `DATE` (2006-01-02), inclusive")
 	fs.StringVar(&o.onlySource, "only-source", "", "scrape and transform only the source `NAME`")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines as `text` or json")
 	fs.BoolVar(&o.quiet, "q", false, "log only warnings and errors")
@@ -152,6 +155,8 @@ type env struct {
 	cfgSrc  string // where the config came from
 	out     string // output folder
 	quarter string // --quarter, "" for all
+	from    string // --from, "" for no bound
+	to      string // --to, "" for no bound
 	log     *slog.Logger
 	stdout  io.Writer
 	stderr  io.Writer
@@ -186,7 +191,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	if err := cfg.override(o); err != nil {
 		return nil, err
 	}
-	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, log: slog.New(handler), stdout: stdout, stderr: stderr}
+	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, log: slog.New(handler), stdout: stdout, stderr: stderr}
 	if o.out != "" {
 		e.out = o.out
 	}

@@ -31,8 +31,11 @@ type Manifest struct {
 	Config    string `json:"config"`
 	ConfigSrc string `json:"config_source"`
 	Seed      uint64 `json:"seed"`
-	// Quarter is the --quarter the analysis was limited to, "" for none.
+	// Quarter, From and To are the period flags the analysis was limited
+	// to, "" for none.
 	Quarter string                 `json:"quarter,omitempty"`
+	From    string                 `json:"from,omitempty"`
+	To      string                 `json:"to,omitempty"`
 	Stages  map[string]*StageEntry `json:"stages"`
 }
 
@@ -137,7 +140,7 @@ func (e *env) recordStage(stage string, started time.Time, counts map[string]int
 	}
 	m.Tool, m.Config, m.ConfigSrc, m.Seed = toolInfo(), resolved, e.cfgSrc, e.cfg.Analysis.Seed
 	if stage == "analyze" {
-		m.Quarter = e.quarter
+		m.Quarter, m.From, m.To = e.quarter, e.from, e.to
 	}
 	m.Stages[stage] = &StageEntry{
 		Finished: time.Now().UTC().Truncate(time.Second),

@@ -98,7 +98,7 @@ func reproduce(ctx context.Context, e *env, m Manifest) error {
 	if err != nil {
 		return err
 	}
-	res, err := estimate(ctx, cfg, m.Quarter, listings, rejects)
+	res, err := estimate(ctx, cfg, m.Quarter, m.From, m.To, listings, rejects)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,188 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// File is one file of the slides folder: its name and its bytes.
+type File struct {
+	Name string
+	Body []byte
+}
+
+// Slide geometry: 16:9 at 13.333 × 7.5 inches, the size of a widescreen
+// presentation slide, so a slide image drops in at 100%. PNGs are drawn at
+// 144 dots per inch: 1920 × 1080 pixels.
+const (
+	slideWidth  vg.Length = 960 // points: 13.333 inches
+	slideHeight vg.Length = 540
+	slideDPI              = 144
+	slideMargin vg.Length = 28
+)
+
+// Type sizes on a slide, in points; large enough to read from the back of
+// a room.
+const (
+	slideTitleSize    = 30
+	slideSubtitleSize = 17
+	slideLabelSize    = 18
+	slideTickSize     = 16
+	slideSourceSize   = 13
+)
+
+// slideFont is the slides' typeface: Liberation Sans, which gonum's plot
+// bundles and which has the metrics of Arial and Helvetica, so an SVG shown
+// with a substitute font keeps its layout.
+var slideFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+var (
+	inkColour   = color.RGBA{R: 0x1f, G: 0x29, B: 0x33, A: 0xff}
+	mutedColour = color.RGBA{R: 0x4b, G: 0x55, B: 0x63, A: 0xff}
+	warnColour  = color.RGBA{R: 0x9a, G: 0x34, B: 0x12, A: 0xff}
+)
+
+// slideClean and slideLabel are in escape.go: every string passes through
+// one of them before it is drawn.
+
+// slideFrame is what a slide shows around its plot: a title, a subtitle,
+// on synthetic data a warning line, the legend at the top right, and the
+// source line at the foot.
+type slideFrame struct {
+	title, subtitle, source string
+	synthetic               bool
+	legend                  []legendEntry
+}
+
+// legendEntry is one entry of a slide's legend: a name and its picture.
+type legendEntry struct {
+	name  string
+	thumb plot.Thumbnailer
+}
+
+// newSlidePlot is a plot with the slides' type sizes and no title (the
+// frame draws it).
+func newSlidePlot() *plot.Plot {
+	p := plot.New()
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = font.From(slideFont, slideLabelSize)
+		a.Label.TextStyle.Color = inkColour
+		a.Tick.Label.Font = font.From(slideFont, slideTickSize)
+		a.Tick.Label.Color = inkColour
+		a.Color = mutedColour
+		a.Tick.Color = mutedColour
+	}
+	p.Legend.TextStyle.Font = font.From(slideFont, slideTickSize)
+	p.Legend.TextStyle.Color = inkColour
+	return p
+}
+
+// textStyle is a left-aligned line of slide text.
+func textStyle(size vg.Length, c color.Color) text.Style {
+	return text.Style{Color: c, Font: font.From(slideFont, size), Handler: plot.DefaultTextHandler,
+		XAlign: draw.XLeft, YAlign: draw.YTop}
+}
+
+// drawSlide draws the frame and the plot onto a canvas of slide size.
+func drawSlide(c draw.Canvas, p *plot.Plot, f slideFrame) {
+	c.FillPolygon(color.White, []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Min.Y},
+		{X: c.Max.X, Y: c.Max.Y}, {X: c.Min.X, Y: c.Max.Y}})
+	y := c.Max.Y - slideMargin
+	title := textStyle(slideTitleSize, inkColour)
+	c.FillText(title, vg.Point{X: c.Min.X + slideMargin, Y: y}, slideClean(f.title))
+	y -= title.FontExtents().Height + 6
+	sub := textStyle(slideSubtitleSize, mutedColour)
+	lines := strings.Split(f.subtitle, "\n")
+	if f.synthetic {
+		lines = append(lines, syntheticLine)
+	}
+	legendTop := y
+	for _, line := range lines {
+		if line == syntheticLine {
+			sub.Color = warnColour
+		}
+		c.FillText(sub, vg.Point{X: c.Min.X + slideMargin, Y: y}, slideClean(line))
+		y -= sub.FontExtents().Height
+	}
+	drawLegend(c, f.legend, legendTop)
+	// The plot starts below the subtitle and below the legend, whichever
+	// reaches lower: the plot's white background would cover either.
+	y = min(y, legendTop-vg.Length(len(f.legend))*sub.FontExtents().Height)
+	src := textStyle(slideSourceSize, mutedColour)
+	if f.synthetic {
+		src.Color = warnColour
+	}
+	src.YAlign = draw.YBottom
+	c.FillText(src, vg.Point{X: c.Min.X + slideMargin, Y: c.Min.Y + slideMargin*0.6}, slideClean(f.source))
+	top := c.Max.Y - y + 24 // room for the "no difference" label above the plot
+	bottom := slideMargin*0.6 + src.FontExtents().Height + 14
+	p.Draw(draw.Crop(c, slideMargin, -slideMargin, bottom, -top))
+}
+
+// syntheticLine is the warning every slide of synthetic data carries.
+const syntheticLine = "Synthetic demo data — not real job postings"
+
+// drawLegend lists the entries right-aligned at the top right of the
+// slide, one a line from top down, picture after name.
+func drawLegend(c draw.Canvas, entries []legendEntry, top vg.Length) {
+	sty := textStyle(slideSubtitleSize, inkColour)
+	sty.XAlign = draw.XRight
+	h := sty.FontExtents().Height
+	x := c.Max.X - slideMargin - 22
+	for i, e := range entries {
+		y := top - vg.Length(i)*h
+		c.FillText(sty, vg.Point{X: x - 8, Y: y}, slideLabel(e.name))
+		box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: x, Y: y - h + 3}, Max: vg.Point{X: x + 22, Y: y - 3}}}
+		e.thumb.Thumbnail(&box)
+	}
+}
+
+// renderSlide draws one slide as PNG and as SVG. The same plot and frame
+// give the same bytes: nothing in either encoder depends on time or map
+// order.
+func renderSlide(p *plot.Plot, f slideFrame) (pngBytes, svgBytes []byte, err error) {
+	img := vgimg.NewWith(vgimg.UseWH(slideWidth, slideHeight), vgimg.UseDPI(slideDPI))
+	drawSlide(draw.New(img), p, f)
+	var pngBuf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&pngBuf); err != nil {
+		return nil, nil, fmt.Errorf("png: %w", err)
+	}
+	svg := vgsvg.New(slideWidth, slideHeight)
+	drawSlide(draw.New(svg), p, f)
+	var svgBuf bytes.Buffer
+	if _, err := svg.WriteTo(&svgBuf); err != nil {
+		return nil, nil, fmt.Errorf("svg: %w", err)
+	}
+	return pngBuf.Bytes(), svgBuf.Bytes(), nil
+}
+
+// sourceLine is the foot of every slide: where the numbers come from, and
+// on the demo data that they are synthetic.
+func sourceLine(r Report) string {
+	if r.Synthetic {
+		return "Source: jobmarket, synthetic demo data — not real job postings"
+	}
+	var names []string
+	for _, s := range r.Sources {
+		names = append(names, slideLabel(s.Name))
+	}
+	line := "Source: jobmarket"
+	if len(names) > 0 {
+		line += ", postings from " + strings.Join(names, ", ")
+	}
+	if r.Method.DataFrom != "" && r.Method.DataTo != "" {
+		line += ", " + r.Method.DataFrom + " to " + r.Method.DataTo
+	}
+	return line
+}

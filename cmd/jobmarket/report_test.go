@@ -1,0 +1,571 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// reportOut keeps the browser test's output folders (the report, slides
+// and screenshots) under a folder of your choice instead of a temporary
+// one:
+//
+//	go test ./cmd/jobmarket -run ReportBrowser -args -report.out=$PWD/out/browser-test
+var reportOut = flag.String("report.out", "", "keep the browser test's output folders under `DIR`")
+
+// Strings that try to break out of the page, put into every outside string
+// the report shows: a posting's title and company, a region, a source.
+const (
+	xssTitle   = `</script><img src=x onerror=alert(1)>`
+	xssCompany = `"><svg onload=alert(2)>`
+	xssRegion  = `</title><script>alert(3)</script>`
+	xssSource  = `__f__alert(4)__f__<b onmouseover=alert(5)>`
+)
+
+// TestReportBrowser runs the demo pipeline, then once more with hostile
+// names everywhere (and limited to one quarter), and opens each report and
+// each slide page in headless Chromium with the network cut off. Each page
+// must load without a console error, ask for nothing beyond the file
+// system, draw every chart, and run none of the injected code. Screenshots
+// of the demo report, on a desktop and on a phone, and a print to PDF are
+// saved beside it.
+//
+// It needs Chromium (Debian's chromium package); without it the test
+// skips, unless CI is set, where .ci/run installs it and a skip would hide
+// a broken install.
+func TestReportBrowser(t *testing.T) {
+	chromium := findChromium(t)
+	config, out := demoConfig(t)
+	if *reportOut != "" {
+		out = filepath.Join(*reportOut, "demo")
+		if err := os.RemoveAll(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runCmd(t, "run", "-q", "-c", config, "-o", out); code != exitOK {
+		t.Fatalf("run exited %d: %s", code, stderr)
+	}
+	b := newBrowser(t, chromium)
+	t.Run("demo", func(t *testing.T) {
+		res := b.open(t, filepath.Join(out, ReportFile), browserShots{
+			desktop: filepath.Join(out, "report-screenshot.png"),
+			phone:   filepath.Join(out, "report-phone.png"),
+			pdf:     filepath.Join(out, "report-print.pdf"),
+		})
+		res.check(t, 4)
+		for _, want := range []string{"Synthetic demo data", "Premium by region", "Pay by region", "Quarter by quarter", "From fetched to estimated"} {
+			if !strings.Contains(res.text, want) {
+				t.Errorf("report does not show %q", want)
+			}
+		}
+		openSlides(t, b, out)
+	})
+
+	hostileDir := filepath.Join(filepath.Dir(out), "hostile")
+	if *reportOut != "" {
+		hostileDir = filepath.Join(*reportOut, "hostile")
+	}
+	hostileConfig := writeHostile(t, config, out, hostileDir)
+	for _, args := range [][]string{{"analyze"}, {"report"}} {
+		if code, _, stderr := runCmd(t, append(args, "-q", "-c", hostileConfig, "-o", hostileDir)...); code != exitOK {
+			t.Fatalf("%s exited %d: %s", args[0], code, stderr)
+		}
+	}
+	t.Run("hostile", func(t *testing.T) {
+		res := b.open(t, filepath.Join(hostileDir, ReportFile), browserShots{
+			desktop: filepath.Join(hostileDir, "report-screenshot.png"),
+			tooltip: "onerror",
+		})
+		res.check(t, 4)
+		res.checkShown(t, xssRegion, xssSource)
+		if !strings.Contains(res.tooltips, xssTitle) || !strings.Contains(res.tooltips, xssCompany) {
+			t.Errorf("outlier tooltips %q do not show the hostile title and company as text", res.tooltips)
+		}
+		openSlides(t, b, hostileDir)
+	})
+	for _, args := range [][]string{{"analyze", "--quarter", "2026Q3"}, {"report", "--quarter", "2026Q3"}} {
+		if code, _, stderr := runCmd(t, append(args, "-q", "-c", hostileConfig, "-o", hostileDir)...); code != exitOK {
+			t.Fatalf("%s exited %d: %s", args[0], code, stderr)
+		}
+	}
+	t.Run("hostile quarter", func(t *testing.T) {
+		res := b.open(t, filepath.Join(hostileDir, ReportFile), browserShots{desktop: filepath.Join(hostileDir, "report-quarter-screenshot.png")})
+		res.check(t, 5) // the comparison with 2026Q2 too
+		res.checkShown(t, xssRegion, "2026Q2")
+	})
+}
+
+// findChromium finds Debian's chromium, or skips the test.
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("CI is set but chromium is not installed: .ci/run installs Debian's chromium package; the browser test must run in CI")
+	}
+	t.Skip("chromium is not installed (apt-get install chromium); skipping the browser test of report.html")
+	return ""
+}
+
+// writeHostile makes a second output folder from the demo one in which
+// every outside string the report shows holds markup: the demo listings
+// with North America renamed, a source renamed, and the best-paid postings
+// retitled (they are the outliers the distribution names). It returns the
+// path of a config whose region and source carry the same names.
+func writeHostile(t *testing.T, config, demo, dir string) string {
+	t.Helper()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(demo, ListingsArrowFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	listings, err := data.ReadListingsIPC(f, memory.DefaultAllocator)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	retitled := 0
+	for i := range listings {
+		l := &listings[i]
+		if l.Region == "North America" {
+			l.Region = xssRegion
+		}
+		if l.Source == "cloudjobs" {
+			l.Source = xssSource
+		}
+		if !math.IsNaN(l.SalaryAnnualUSD) && l.SalaryAnnualUSD > 300000 && retitled < 5 {
+			l.Title, l.Company = xssTitle, xssCompany
+			retitled++
+		}
+	}
+	if retitled == 0 {
+		t.Fatal("no posting above $300,000 to retitle; the demo data changed")
+	}
+	err = data.WriteFileAtomic(filepath.Join(dir, ListingsArrowFile), func(f *os.File) error {
+		return data.WriteListingsIPC(f, memory.DefaultAllocator, listings)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rejects, err := os.ReadFile(filepath.Join(demo, RejectsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, RejectsFile), rejects, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := func(s string) string { b, _ := json.Marshal(s); return string(b) } // JSON strings are YAML
+	cfg := strings.Replace(string(raw), "  North America:", "  "+quote(xssRegion)+":", 1)
+	cfg = strings.Replace(cfg, "name: cloudjobs", "name: "+quote(xssSource), 1)
+	if !strings.Contains(cfg, quote(xssRegion)) || !strings.Contains(cfg, quote(xssSource)) {
+		t.Fatal("pipeline.yaml no longer names North America and cloudjobs; update this test")
+	}
+	path := filepath.Join(dir, "hostile.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// openSlides opens every slide page of an output folder.
+func openSlides(t *testing.T, b *browser, out string) {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join(out, SlidesDir, "*.html"))
+	if err != nil || len(pages) < 4 {
+		t.Fatalf("slides: %d pages (%v), want at least 4", len(pages), err)
+	}
+	for _, p := range pages {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			b.open(t, p, browserShots{}).check(t, 1)
+		})
+	}
+}
+
+// browser is one headless Chromium for the whole test, each page in a tab
+// of its own.
+type browser struct {
+	ctx context.Context
+}
+
+// newBrowser starts Chromium with the network cut off: no host name
+// resolves and every connection goes to a proxy at 127.0.0.1:9, where
+// nothing listens, so a request that got past the page's own policy
+// would fail, and every request is recorded all the same.
+func newBrowser(t *testing.T, path string) *browser {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox, // CI runs as root, where Chromium's sandbox cannot start
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.Flag("proxy-server", "127.0.0.1:9"),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		t.Fatalf("start %s: %v", path, err)
+	}
+	return &browser{ctx: ctx}
+}
+
+// browserShots names the files a page is saved to; empty names are
+// skipped. tooltip, when set, opens the tooltip of every chart item whose
+// tooltip holds it, so injected markup in a tooltip gets its chance to run.
+type browserShots struct{ desktop, phone, pdf, tooltip string }
+
+// pageResult is what a page did in the browser.
+type pageResult struct {
+	url      string
+	problems []string // console errors, exceptions, log errors, dialogs
+	requests []string // every URL the page asked for
+	xss      []string // calls of alert
+	charts   []chartDrawn
+	text     string // the page's visible text
+	injected int    // elements an outside string could have made
+	tooltips string // the text of the tooltips opened
+}
+
+// chartDrawn is a chart container and how many SVG shapes it holds.
+type chartDrawn struct {
+	ID     string `json:"id"`
+	Shapes int    `json:"shapes"`
+}
+
+// watchScript runs before the page's own scripts: alert and its kin record
+// their calls instead of opening a dialog, so an injected alert(1) is seen.
+const watchScript = `window.__xss = [];
+["alert", "confirm", "prompt"].forEach(function (name) {
+  window[name] = function (m) { window.__xss.push(name + "(" + String(m) + ")"); };
+});`
+
+// tooltipScript opens, one after another, the tooltip of every chart item
+// whose tooltip holds NEEDLE, as a hover would, and returns the text each
+// showed. ECharts writes a tooltip with innerHTML: this is where escaping
+// matters most.
+const tooltipScript = `(function () {
+  var texts = [];
+  document.querySelectorAll("div.chart").forEach(function (el) {
+    var chart = echarts.getInstanceByDom(el);
+    if (!chart) {
+      return;
+    }
+    chart.getOption().series.forEach(function (s, si) {
+      (s.data || []).forEach(function (d, di) {
+        var f = d && d.tooltip && d.tooltip.formatter;
+        if (typeof f === "string" && f.indexOf(NEEDLE) !== -1) {
+          chart.dispatchAction({ type: "showTip", seriesIndex: si, dataIndex: di });
+          texts.push(el.innerText);
+          chart.dispatchAction({ type: "hideTip" });
+        }
+      });
+    });
+  });
+  return texts.join("\n");
+})()`
+
+// inspectScript reports the charts drawn, the alerts called and the
+// elements that only injected markup would make.
+const inspectScript = `JSON.stringify({
+  charts: Array.from(document.querySelectorAll("div.chart")).map(function (el) {
+    var svg = el.querySelector("svg");
+    return { id: el.id, shapes: svg ? svg.querySelectorAll("path, text, circle, rect, polygon, polyline, line").length : 0 };
+  }),
+  xss: window.__xss || [],
+  injected: document.querySelectorAll("img[onerror], svg[onload], [onmouseover], img[src='x'], b").length +
+    Math.max(document.scripts.length - 2, 0),
+  text: document.body.innerText
+})`
+
+// open loads a file in a new tab, waits for it to draw, inspects it and
+// saves the screenshots asked for.
+func (b *browser) open(t *testing.T, path string, shots browserShots) pageResult {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := pageResult{url: "file://" + abs}
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelTimeout()
+
+	var mu sync.Mutex
+	err = chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				res.problems = append(res.problems, fmt.Sprintf("console.%s: %s", ev.Type, consoleArgs(ev.Args)))
+			}
+		case *runtime.EventExceptionThrown:
+			res.problems = append(res.problems, "exception: "+exceptionText(ev.ExceptionDetails))
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+				res.problems = append(res.problems, fmt.Sprintf("log %s (%s): %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text))
+			}
+		case *network.EventRequestWillBeSent:
+			res.requests = append(res.requests, ev.Request.URL)
+		case *page.EventJavascriptDialogOpening:
+			res.problems = append(res.problems, "dialog: "+ev.Message)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	setup := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, runtime.Enable, cdp.Empty{}); err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, tg, log.Enable, cdp.Empty{}); err != nil {
+			return err
+		}
+		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchScript})
+		return err
+	})
+	if err := chromedp.Do(ctx, setup, chromedp.Navigate(res.url)); err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	if shots.tooltip != "" {
+		needle, _ := json.Marshal(shots.tooltip)
+		if res.tooltips, err = chromedp.Run(ctx, chromedp.Evaluate[string](strings.Replace(tooltipScript, "NEEDLE", string(needle), 1))); err != nil {
+			t.Fatalf("tooltips of %s: %v", path, err)
+		}
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](inspectScript))
+	if err != nil {
+		t.Fatalf("inspect %s: %v", path, err)
+	}
+	var seen struct {
+		Charts   []chartDrawn `json:"charts"`
+		XSS      []string     `json:"xss"`
+		Injected int          `json:"injected"`
+		Text     string       `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(raw), &seen); err != nil {
+		t.Fatal(err)
+	}
+	res.charts, res.xss, res.injected, res.text = seen.Charts, seen.XSS, seen.Injected, seen.Text
+
+	if shots.desktop != "" {
+		save(t, ctx, shots.desktop, chromedp.FullScreenshot(100))
+	}
+	if shots.pdf != "" {
+		save(t, ctx, shots.pdf, chromedp.PrintToPDF(chromedp.PDFPrintBackground()))
+	}
+	if shots.phone != "" {
+		phone := chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+		if err := chromedp.Do(ctx, phone, chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		save(t, ctx, shots.phone, chromedp.FullScreenshot(100))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	res.problems = append([]string(nil), res.problems...)
+	res.requests = append([]string(nil), res.requests...)
+	return res
+}
+
+func save(t *testing.T, ctx context.Context, path string, a chromedp.Action[[]byte]) {
+	t.Helper()
+	b, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("saved %s", path)
+}
+
+// check asserts what every page must do: no console error, no request
+// beyond the file system, at least charts charts each with something
+// drawn, and no injected code run or markup made.
+func (r pageResult) check(t *testing.T, charts int) {
+	t.Helper()
+	for _, p := range r.problems {
+		t.Errorf("%s: %s", r.url, p)
+	}
+	for _, u := range r.requests {
+		if !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
+			t.Errorf("%s asked for %s; it must load nothing from beyond the file system", r.url, u)
+		}
+	}
+	if len(r.charts) < charts {
+		t.Errorf("%s has %d chart containers, want at least %d", r.url, len(r.charts), charts)
+	}
+	for _, c := range r.charts {
+		if c.Shapes < 10 {
+			t.Errorf("%s: chart %s drew %d SVG shapes; it drew nothing, or almost", r.url, c.ID, c.Shapes)
+		}
+	}
+	for _, x := range r.xss {
+		t.Errorf("%s: injected code ran: %s", r.url, x)
+	}
+	if r.injected > 0 {
+		t.Errorf("%s: %d elements made by injected markup", r.url, r.injected)
+	}
+}
+
+// checkShown asserts that hostile strings are on the page as text.
+func (r pageResult) checkShown(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		if !strings.Contains(r.text, s) {
+			t.Errorf("%s does not show %q as text", r.url, s)
+		}
+	}
+}
+
+func consoleArgs(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if len(a.Value) > 0 {
+			parts = append(parts, string(a.Value))
+		} else {
+			parts = append(parts, a.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "?"
+	}
+	s := d.Text
+	if d.Exception != nil {
+		s += " " + d.Exception.Description
+	}
+	return fmt.Sprintf("%s (%s:%d)", s, d.URL, d.LineNumber+1)
+}
+
+// TestReportPeriod checks the period flags: a quarter and the one before,
+// dates (either end may come from the postings) and the same number of
+// days before, and the mistakes a user can make.
+func TestReportPeriod(t *testing.T) {
+	listings := []data.Listing{{PostedDate: "2026-02-03"}, {PostedDate: ""}, {PostedDate: "2026-08-30"}}
+	tests := []struct {
+		name                string
+		quarter, from, to   string
+		limited             bool
+		label, first, last  string
+		prevLabel           string
+		prevFirst, prevLast string
+		err                 string
+	}{
+		{name: "none"},
+		{name: "quarter", quarter: "2026Q3", limited: true, label: "2026Q3", first: "2026-07-01", last: "2026-09-30",
+			prevLabel: "2026Q2", prevFirst: "2026-04-01", prevLast: "2026-06-30"},
+		{name: "first quarter", quarter: "2026Q1", limited: true, label: "2026Q1", first: "2026-01-01", last: "2026-03-31",
+			prevLabel: "2025Q4", prevFirst: "2025-10-01", prevLast: "2025-12-31"},
+		{name: "dates", from: "2026-07-01", to: "2026-09-30", limited: true, label: "2026-07-01 to 2026-09-30",
+			first: "2026-07-01", last: "2026-09-30", prevLabel: "2026-03-31 to 2026-06-30", prevFirst: "2026-03-31", prevLast: "2026-06-30"},
+		{name: "from only", from: "2026-08-01", limited: true, label: "2026-08-01 to 2026-08-30", first: "2026-08-01", last: "2026-08-30",
+			prevLabel: "2026-07-02 to 2026-07-31", prevFirst: "2026-07-02", prevLast: "2026-07-31"},
+		{name: "to only", to: "2026-03-01", limited: true, label: "2026-02-03 to 2026-03-01", first: "2026-02-03", last: "2026-03-01",
+			prevLabel: "2026-01-07 to 2026-02-02", prevFirst: "2026-01-07", prevLast: "2026-02-02"},
+		{name: "both kinds", quarter: "2026Q3", from: "2026-07-01", err: "give one or the other"},
+		{name: "bad date", from: "1 July", err: `--from: "1 July" is not a date`},
+		{name: "bad quarter", quarter: "2026Q5", err: `--quarter: "2026Q5" is not a quarter`},
+		{name: "backwards", from: "2026-09-01", to: "2026-08-01", err: "is after --to"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, limited, err := reportPeriod(tc.quarter, tc.from, tc.to, listings)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || !errors.Is(err, errUsage) {
+					t.Fatalf("err = %v, want a usage error containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil || limited != tc.limited {
+				t.Fatalf("reportPeriod = %+v, %v, %v", p, limited, err)
+			}
+			if !limited {
+				return
+			}
+			prev := p.previous()
+			got := []string{p.label, p.from, p.to, prev.label, prev.from, prev.to}
+			want := []string{tc.label, tc.first, tc.last, tc.prevLabel, tc.prevFirst, tc.prevLast}
+			if !slices.Equal(got, want) {
+				t.Errorf("period and previous = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestReportPeriodContains checks which listings a period holds, and that
+// the report refuses an analysis made for other dates.
+func TestReportPeriodContains(t *testing.T) {
+	q, _ := quarterPeriod("2026Q3")
+	in := data.Listing{Quarter: "2026Q3", PostedDate: "2026-08-01"}
+	before := data.Listing{Quarter: "2026Q2", PostedDate: "2026-05-01"}
+	after := data.Listing{Quarter: "2026Q4", PostedDate: "2026-11-01"}
+	undated := data.Listing{}
+	for _, c := range []struct {
+		l              data.Listing
+		contains, upTo bool
+	}{{in, true, true}, {before, false, true}, {after, false, false}, {undated, false, false}} {
+		if q.contains(c.l) != c.contains || q.upTo(c.l) != c.upTo {
+			t.Errorf("%+v: contains %v upTo %v, want %v %v", c.l, q.contains(c.l), q.upTo(c.l), c.contains, c.upTo)
+		}
+	}
+	if err := q.covers("2026-07-03", "2026-09-29"); err != nil {
+		t.Errorf("covers = %v", err)
+	}
+	if err := q.covers("2025-10-01", "2026-09-30"); err == nil || !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "run `jobmarket analyze`") {
+		t.Errorf("covers of an unlimited analysis = %v, want a usage error that says what to run", err)
+	}
+}
