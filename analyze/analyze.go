@@ -2,8 +2,9 @@ package analyze
 
 import (
 	"context"
-	"math"
-	"slices"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -11,7 +12,10 @@ import (
 // Result holds the premium rows and the data funnel.
 type Result struct {
 	// Premiums: All regions first, then each region in config order; within
-	// each, quarter "all" first, then quarters in time order.
+	// each, quarter "all" first, then quarters in time order, then the
+	// change between the last two quarters ("2026Q2/2026Q3"); within each
+	// of those, one row per method in the order raw_bca, raw_percentile,
+	// median, adjusted, pooled_eb (a change row has method change).
 	Premiums []data.Premium
 	Funnel   []data.Funnel // one per source, in order of first appearance
 	// DataFrom and DataTo are the first and last posting dates among the
@@ -19,122 +23,107 @@ type Result struct {
 	DataFrom, DataTo string
 }
 
-// Run estimates the premium for every region in regions (config order) and
-// every quarter present in listings. rejects only feed the funnel.
+// Run estimates the premium for every region in regions (config order; a
+// name given twice counts once) and every quarter present in listings.
+// rejects only feed the funnel. It returns an error only for an invalid
+// config or a cancelled ctx: bad or scarce data give rows with notes. It
+// is NewSample, Add and AddReject for each input, then Estimate.
 func Run(ctx context.Context, cfg Config, regions []string, listings []data.Listing, rejects []data.Reject) (Result, error) {
-	if err := cfg.Validate(); err != nil {
+	s, err := NewSample(cfg, regions)
+	if err != nil {
 		return Result{}, err
 	}
-	type cell struct{ region, quarter string }
-	pay := map[cell]*[2][]float64{} // [0] OpenStack, [1] Python: USD per year
-	var quarters []string
-	var res Result
-	add := func(c cell, role data.Role, usd float64) {
-		g, ok := pay[c]
-		if !ok {
-			g = &[2][]float64{}
-			pay[c] = g
-		}
-		i := 0
-		if role == data.RolePython {
-			i = 1
-		}
-		g[i] = append(g[i], usd)
+	s.reserve(len(listings))
+	for i := range listings {
+		s.Add(&listings[i])
 	}
-	for _, l := range listings {
-		if !cfg.inEstimate(l) || !slices.Contains(regions, l.Region) {
-			continue
-		}
-		if d := l.PostedDate; d != "" {
-			if res.DataFrom == "" || d < res.DataFrom {
-				res.DataFrom = d
-			}
-			res.DataTo = max(res.DataTo, d)
-		}
-		q := l.Quarter
-		if q != "" && !slices.Contains(quarters, q) {
-			quarters = append(quarters, q)
-		}
-		for _, region := range []string{data.RegionAll, l.Region} {
-			add(cell{region, data.QuarterAll}, l.Role, l.SalaryAnnualUSD)
-			if q != "" {
-				add(cell{region, q}, l.Role, l.SalaryAnnualUSD)
-			}
-		}
+	for _, r := range rejects {
+		s.AddReject(r)
 	}
-	slices.Sort(quarters)
+	return s.Estimate(ctx)
+}
 
-	for _, region := range append([]string{data.RegionAll}, regions...) {
-		for _, q := range append([]string{data.QuarterAll}, quarters...) {
-			if err := ctx.Err(); err != nil {
-				return Result{}, err
-			}
-			g := groups{}
-			if p, ok := pay[cell{region, q}]; ok {
-				g = groups{openstack: p[0], python: p[1]}
-			}
-			res.Premiums = append(res.Premiums, estimate(cfg, region, q, g))
-		}
+// Estimate computes every row from the listings added. A Sample can be
+// estimated once.
+func (s *Sample) Estimate(ctx context.Context) (Result, error) {
+	p, err := s.freeze()
+	if err != nil {
+		return Result{}, err
 	}
-	res.Funnel = cfg.funnel(regions, listings, rejects)
+	cells, err := estimateRows(ctx, s.cfg, s.regions, p)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Premiums: assemble(s.cfg, p, cells), DataFrom: p.dataFrom, DataTo: p.dataTo}
+	for _, source := range s.funnelOrder {
+		res.Funnel = append(res.Funnel, *s.funnel[source])
+	}
 	return res, nil
 }
 
-// usablePay reports whether a listing's pay may enter an estimate: read,
-// converted, plausible, and stated by the employer unless the config lets
-// board estimates in.
-func (c Config) usablePay(l data.Listing) bool {
-	if math.IsNaN(l.SalaryAnnualUSD) || l.SalaryAnnualUSD <= 0 || l.SalaryNote != "" {
-		return false
-	}
-	return l.SalarySource != data.PaySourceBoard || c.IncludeBoardEstimates
+// scratch holds one worker's buffers, sized to the sample and kept zeroed
+// (or −1) between rows.
+type scratch struct {
+	valueCount []int32   // per pay value
+	cellCount  []int32   // per covariate cell
+	cellSum    []float64 // per covariate cell
+	cellRow    []int32   // per covariate cell, −1
+	clusterRow []int32   // per cluster, −1
 }
 
-// inEstimate reports whether a listing counts in the premium: usable pay,
-// an OpenStack or Python role, and not a repeat of another listing.
-func (c Config) inEstimate(l data.Listing) bool {
-	return c.usablePay(l) && (l.Role == data.RoleOpenStack || l.Role == data.RolePython) && l.DuplicateOf == ""
+func newScratch(s *postings) *scratch {
+	fill := func(n int) []int32 {
+		b := make([]int32, n)
+		for i := range b {
+			b[i] = -1
+		}
+		return b
+	}
+	return &scratch{
+		valueCount: make([]int32, len(s.values)),
+		cellCount:  make([]int32, len(s.cells.os)),
+		cellSum:    make([]float64, len(s.cells.os)),
+		cellRow:    fill(len(s.cells.os)),
+		clusterRow: fill(s.clusters),
+	}
 }
 
-// funnel counts, per source, how many records survive each step.
-func (c Config) funnel(regions []string, listings []data.Listing, rejects []data.Reject) []data.Funnel {
-	var order []string
-	rows := map[string]*data.Funnel{}
-	get := func(source string) *data.Funnel {
-		f, ok := rows[source]
-		if !ok {
-			f = &data.Funnel{Source: source}
-			rows[source] = f
-			order = append(order, source)
-		}
-		return f
-	}
-	for _, l := range listings {
-		f := get(l.Source)
-		f.Fetched++
-		f.Parsed++
-		if !c.usablePay(l) {
-			continue
-		}
-		f.WithPay++
-		if l.Role != data.RoleOpenStack && l.Role != data.RolePython {
-			continue
-		}
-		f.Classified++
-		if l.DuplicateOf != "" {
-			continue
-		}
-		f.Unique++
-		if slices.Contains(regions, l.Region) {
-			f.InEstimate++
+// estimateRows computes every (region, quarter) cell, in parallel over
+// cells. Each cell draws from its own generators, so the result does not
+// depend on how cells are scheduled.
+func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings) ([][]*cellEstimate, error) {
+	out := make([][]*cellEstimate, len(s.rows))
+	type job struct{ r, q int }
+	var jobs []job
+	for r := range s.rows {
+		out[r] = make([]*cellEstimate, len(s.rows[r]))
+		for q := range s.rows[r] {
+			jobs = append(jobs, job{r, q})
 		}
 	}
-	for _, r := range rejects {
-		get(r.Source).Fetched++
+	names := append([]string{data.RegionAll}, regions...)
+	quarters := append([]string{data.QuarterAll}, s.quarters...)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			scr := newScratch(s)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) || ctx.Err() != nil {
+					return
+				}
+				j := jobs[i]
+				out[j.r][j.q] = estimateCell(cfg, s, names[j.r], quarters[j.q], s.rows[j.r][j.q], j.q == 0, scr)
+				out[j.r][j.q].bad = s.badPay[j.r][j.q]
+			}
+		}()
 	}
-	out := make([]data.Funnel, len(order))
-	for i, s := range order {
-		out[i] = *rows[s]
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	return out
+	return out, nil
 }

@@ -3,19 +3,49 @@ package analyze
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Defaults for the estimates.
 const (
 	DefaultConfidence = 0.95
 	// DefaultBootstrap resamples keep the Monte-Carlo error of a 95%
-	// percentile bound well below a tenth of a percentage point.
+	// percentile bound well below a tenth of a percentage point; BCa needs
+	// at least a few thousand to place its adjusted percentiles.
 	DefaultBootstrap = 10_000
 	DefaultSeed      = 1
 	// DefaultMinGroupSize: under 30 postings per group a regional gap is
-	// mostly noise and its bootstrap interval under-covers.
+	// mostly noise and its bootstrap interval under-covers (see the
+	// coverage table in docs/methods.md).
 	DefaultMinGroupSize = 30
+	// DefaultPermutations makes the smallest reportable p-value 1/10,001
+	// and its Monte-Carlo error near p = 0.05 about ±0.002.
+	DefaultPermutations = 10_000
+	// DefaultMinClusters: with fewer companies than this, errors clustered
+	// by company are themselves too noisy (the t(G−1) reference over-
+	// rejects; Cameron & Miller 2015, §VI) and HC3 is used instead.
+	DefaultMinClusters = 20
 )
+
+// Controls the adjusted premium can hold constant; each is categorical.
+const (
+	ControlSeniority = "seniority" // junior, mid, senior, lead, principal, or unknown
+	ControlCountry   = "country"   // ISO code, or unknown
+	ControlRemote    = "remote"    // remote or not
+	ControlQuarter   = "quarter"   // calendar quarter of the posting date, or unknown
+	ControlSource    = "source"    // the board the posting came from
+	ControlCompany   = "company"   // the employer (company fixed effects)
+)
+
+var knownControls = []string{ControlSeniority, ControlCountry, ControlRemote, ControlQuarter, ControlSource, ControlCompany}
+
+// DefaultControls are the differences between OpenStack and Python postings
+// that are not the skill itself: OpenStack roles skew senior, toward some
+// countries and toward on-site work, and pay moves over time.
+func DefaultControls() []string {
+	return []string{ControlSeniority, ControlCountry, ControlRemote, ControlQuarter}
+}
 
 // Config holds the estimation settings (the analysis block of pipeline.yaml).
 type Config struct {
@@ -23,20 +53,38 @@ type Config struct {
 	Confidence float64 `yaml:"confidence"`
 	// Bootstrap is the number of resamples. Default 10,000; at least 100.
 	Bootstrap int `yaml:"bootstrap"`
-	// Seed makes every interval reproducible to the digit. Default 1.
+	// Seed makes every interval and p-value reproducible to the digit.
+	// Default 1.
 	Seed uint64 `yaml:"seed"`
 	// MinGroupSize is the fewest OpenStack and Python postings a row needs
-	// for an estimate; smaller rows are withheld with a note. Default 30.
+	// for its raw, median and adjusted estimates; smaller rows are withheld
+	// with a note (the partially pooled row still gives an answer).
+	// Default 30.
 	MinGroupSize int `yaml:"min_group_size"`
 	// IncludeBoardEstimates lets pay a board estimated (not the employer)
 	// into the estimates. Default false: mixing them in silently biases
 	// the result toward the board's model.
 	IncludeBoardEstimates bool `yaml:"include_board_estimates"`
+	// Controls are what the adjusted premium holds constant, any of
+	// seniority, country, remote, quarter, source and company. Default
+	// [seniority, country, remote, quarter]; an empty list gives the raw gap
+	// with regression standard errors. An unknown value (empty seniority,
+	// unresolved country) is a level of its own.
+	Controls []string `yaml:"controls"`
+	// Permutations is the number of label shuffles behind each region's
+	// p-value. Default 10,000; at least 100.
+	Permutations int `yaml:"permutations"`
+	// MinClusters is the fewest companies for errors clustered by company
+	// (CR1); with fewer, the adjusted row uses HC3 and says so. Default 20,
+	// at least 2.
+	MinClusters int `yaml:"min_clusters"`
 }
 
 // DefaultConfig returns the settings used when the config names none.
 func DefaultConfig() Config {
-	return Config{Confidence: DefaultConfidence, Bootstrap: DefaultBootstrap, Seed: DefaultSeed, MinGroupSize: DefaultMinGroupSize}
+	return Config{Confidence: DefaultConfidence, Bootstrap: DefaultBootstrap, Seed: DefaultSeed,
+		MinGroupSize: DefaultMinGroupSize, Controls: DefaultControls(),
+		Permutations: DefaultPermutations, MinClusters: DefaultMinClusters}
 }
 
 // Validate reports every problem with the settings at once.
@@ -50,6 +98,20 @@ func (c Config) Validate() error {
 	}
 	if c.MinGroupSize < 2 {
 		errs = append(errs, fmt.Errorf("analysis.min_group_size: %d is below 2", c.MinGroupSize))
+	}
+	if c.Permutations < 100 {
+		errs = append(errs, fmt.Errorf("analysis.permutations: %d shuffles are too few (at least 100)", c.Permutations))
+	}
+	if c.MinClusters < 2 {
+		errs = append(errs, fmt.Errorf("analysis.min_clusters: %d is below 2", c.MinClusters))
+	}
+	for i, name := range c.Controls {
+		switch {
+		case !slices.Contains(knownControls, name):
+			errs = append(errs, fmt.Errorf("analysis.controls[%d]: unknown control %q (want one of %s)", i, name, strings.Join(knownControls, ", ")))
+		case slices.Index(c.Controls, name) < i:
+			errs = append(errs, fmt.Errorf("analysis.controls[%d]: %q is listed twice", i, name))
+		}
 	}
 	return errors.Join(errs...)
 }

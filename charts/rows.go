@@ -49,7 +49,7 @@ var methodKinds = []struct {
 	kind   rowKind
 	label  string
 }{
-	{"ratio of geometric means", kindRaw, "Raw"}, // the one method analyze/ writes today
+	{"ratio of geometric means", kindRaw, "Raw"}, // raw rows of files written before raw_bca
 	{"raw_percentile", kindOther, "Raw, percentile interval"},
 	{"raw", kindRaw, "Raw"}, // raw_bca, the headline of the statistics work
 	{"adjusted", kindAdjusted, "Adjusted"},

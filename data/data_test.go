@@ -129,9 +129,11 @@ func TestReadListingsNamesMissingColumn(t *testing.T) {
 func TestPremiumsRoundTrip(t *testing.T) {
 	want := []data.Premium{
 		{Region: data.RegionAll, Quarter: data.QuarterAll, NOpenStack: 100, NPython: 120, MedianOpenStackUSD: 117000,
-			MedianPythonUSD: 100000, Premium: 0.17, CILow: 0.1, CIHigh: 0.24, Confidence: 0.95, Method: "m"},
+			MedianPythonUSD: 100000, Premium: 0.17, CILow: 0.1, CIHigh: 0.24, Confidence: 0.95, Method: "m",
+			LogGap: 0.157, SE: 0.03, PValue: 0.0001, PHolm: 0.0005, Explained: 0.05, Unexplained: 0.107, NClusters: 42, Detail: "d, \"q\""},
 		{Region: "Middle East & Africa", Quarter: "2026Q3", NOpenStack: 9, NPython: 12, MedianOpenStackUSD: math.NaN(),
-			MedianPythonUSD: 1, Premium: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN(), Confidence: 0.95, Method: "m", Note: "withheld, \"few\""},
+			MedianPythonUSD: 1, Premium: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN(), Confidence: 0.95, Method: "m", Note: "withheld, \"few\"",
+			LogGap: math.NaN(), SE: math.NaN(), PValue: math.NaN(), PHolm: math.NaN(), Explained: math.NaN(), Unexplained: math.NaN()},
 	}
 	var csvBuf, jsonBuf bytes.Buffer
 	if err := data.WritePremiumsCSV(&csvBuf, want); err != nil {
@@ -166,7 +168,8 @@ func TestPremiumsRoundTrip(t *testing.T) {
 // samePremium compares rows treating NaN as equal to NaN.
 func samePremium(a, b data.Premium) bool {
 	nums := func(p data.Premium) []float64 {
-		return []float64{p.MedianOpenStackUSD, p.MedianPythonUSD, p.Premium, p.CILow, p.CIHigh, p.Confidence}
+		return []float64{p.MedianOpenStackUSD, p.MedianPythonUSD, p.Premium, p.CILow, p.CIHigh, p.Confidence,
+			p.LogGap, p.SE, p.PValue, p.PHolm, p.Explained, p.Unexplained}
 	}
 	an, bn := nums(a), nums(b)
 	for i := range an {
@@ -175,7 +178,28 @@ func samePremium(a, b data.Premium) bool {
 		}
 	}
 	return a.Region == b.Region && a.Quarter == b.Quarter && a.NOpenStack == b.NOpenStack &&
-		a.NPython == b.NPython && a.Method == b.Method && a.Note == b.Note
+		a.NPython == b.NPython && a.Method == b.Method && a.Note == b.Note &&
+		a.NClusters == b.NClusters && a.Detail == b.Detail
+}
+
+// TestPremiumsCSVLegacy reads a file written before the log_gap column:
+// the later fields must read as "does not apply", not as zeros.
+func TestPremiumsCSVLegacy(t *testing.T) {
+	const legacy = "region,quarter,n_openstack,n_python,median_openstack_usd,median_python_usd,premium,ci_low,ci_high,confidence,method,note\n" +
+		"All regions,all,40,50,117000,100000,0.17,0.1,0.24,0.95,m,\n"
+	got, err := data.ReadPremiumsCSV(strings.NewReader(legacy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := data.Premium{Region: data.RegionAll, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
+		MedianOpenStackUSD: 117000, MedianPythonUSD: 100000, Premium: 0.17, CILow: 0.1, CIHigh: 0.24, Confidence: 0.95, Method: "m",
+		LogGap: math.NaN(), SE: math.NaN(), PValue: math.NaN(), PHolm: math.NaN(), Explained: math.NaN(), Unexplained: math.NaN()}
+	if len(got) != 1 || !samePremium(got[0], want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if _, err := data.ReadPremiumsCSV(strings.NewReader("region,quarter\nx,y\n")); err == nil {
+		t.Error("a 2-column file read without error")
+	}
 }
 
 func TestRejectsRoundTrip(t *testing.T) {

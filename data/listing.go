@@ -34,6 +34,9 @@ type Listing struct {
 	// SalaryNote says why there is no usable pay (none stated, unreadable,
 	// unknown currency) or why the pay is left out of estimates (outlier).
 	SalaryNote string
+	// SalaryCode is SalaryNote as a code for counting: one of the
+	// SalaryCode* constants, "" when the pay enters estimates.
+	SalaryCode string
 
 	Role Role
 	// RoleEvidence says which rule and words made the role, for audits.
@@ -54,6 +57,30 @@ const RegionUnknown = "Unknown"
 // pay; such listings stay in the table and out of estimates.
 const SalaryNoteOutlier = "outlier"
 
+// Values of Listing.Seniority, from the title; "" when the title names no
+// level.
+const (
+	SeniorityJunior    = "junior"
+	SeniorityMid       = "mid"
+	SenioritySenior    = "senior"
+	SeniorityLead      = "lead"
+	SeniorityPrincipal = "principal"
+)
+
+// SeniorityLevels lists the seniority levels from lowest to highest.
+var SeniorityLevels = []string{SeniorityJunior, SeniorityMid, SenioritySenior, SeniorityLead, SeniorityPrincipal}
+
+// Values of Listing.SalaryCode: why a listing's pay does not enter
+// estimates. An empty code means it does.
+const (
+	SalaryCodeNoPay           = "no_pay"           // no figure stated, or hidden ("competitive", "DOE", equity only)
+	SalaryCodeUnparsed        = "unparsed_pay"     // a figure that cannot be read with confidence
+	SalaryCodeNoCurrency      = "no_currency"      // no currency stated and the country unknown
+	SalaryCodeNoRate          = "no_rate"          // the currency has no rate in currency.rates
+	SalaryCodeNotAnnualizable = "not_annualizable" // a one-time amount or a period with no yearly factor
+	SalaryCodeOutlier         = "outlier"          // annual pay outside pay.min_annual_usd..max_annual_usd
+)
+
 var listingTable = newTable("listings",
 	column[Listing]{name: "source", str: func(l *Listing) *string { return &l.Source }},
 	column[Listing]{name: "url", str: func(l *Listing) *string { return &l.URL }},
@@ -73,6 +100,7 @@ var listingTable = newTable("listings",
 	column[Listing]{name: "salary_source", str: func(l *Listing) *string { return &l.SalarySource }},
 	column[Listing]{name: "salary_text", str: func(l *Listing) *string { return &l.SalaryText }},
 	column[Listing]{name: "salary_note", str: func(l *Listing) *string { return &l.SalaryNote }},
+	column[Listing]{name: "salary_code", str: func(l *Listing) *string { return &l.SalaryCode }},
 	column[Listing]{name: "role", str: func(l *Listing) *string { return (*string)(&l.Role) }},
 	column[Listing]{name: "role_evidence", str: func(l *Listing) *string { return &l.RoleEvidence }},
 	column[Listing]{name: "seniority", str: func(l *Listing) *string { return &l.Seniority }},

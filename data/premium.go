@@ -15,10 +15,37 @@ const RegionAll = "All regions"
 // QuarterAll names the row that pools every quarter.
 const QuarterAll = "all"
 
+// Methods: the value of Premium.Method, one per kind of estimate. A
+// (region, quarter) pair has one row per method, in this order.
+const (
+	// MethodRawBCA is the headline: the ratio of geometric means minus one
+	// with a stratified BCa bootstrap interval, and on quarter "all" rows
+	// the permutation p-value.
+	MethodRawBCA = "raw_bca"
+	// MethodRawPercentile is the same estimate with the plain percentile
+	// bootstrap interval, for comparison.
+	MethodRawPercentile = "raw_percentile"
+	// MethodMedian is the ratio of medians minus one with a percentile
+	// bootstrap interval.
+	MethodMedian = "median"
+	// MethodAdjusted is exp(b) − 1 for the OpenStack coefficient b of an
+	// OLS of log pay on controls, with cluster-robust (by company) or HC3
+	// errors and the Oaxaca–Blinder split of the raw gap.
+	MethodAdjusted = "adjusted"
+	// MethodPooled is the empirical-Bayes partially pooled regional
+	// premium; its "All regions" row is the mean across regions.
+	MethodPooled = "pooled_eb"
+	// MethodChange is the change of the raw premium between the last two
+	// quarters, on rows whose Quarter is "2026Q2/2026Q3".
+	MethodChange = "change"
+)
+
 // Premium is one estimate of the OpenStack-over-Python pay premium: a row of
 // premium_by_region.csv and premium_by_region.json. Premium, CILow and
 // CIHigh are fractions (0.17 means 17% more) and NaN when the estimate is
-// withheld, in which case Note says why.
+// withheld, in which case Note says why. Fields after Note were added
+// later and are NaN (numbers), 0 (NClusters) or empty where they do not
+// apply to the row's method.
 type Premium struct {
 	Region             string
 	Quarter            string
@@ -32,11 +59,38 @@ type Premium struct {
 	Confidence         float64
 	Method             string
 	Note               string
+
+	// LogGap is the estimate in log points, ln(1 + Premium).
+	LogGap float64
+	// SE is the standard error of LogGap, in log points: the bootstrap
+	// standard deviation, the robust regression standard error, or the
+	// posterior standard deviation, by method.
+	SE float64
+	// PValue is the two-sided permutation p-value for "no premium" and
+	// PHolm the same adjusted with Holm's method across the regions.
+	PValue float64
+	PHolm  float64
+	// Explained and Unexplained split the raw log gap (log points) into the
+	// part the controls account for and the rest (two-fold
+	// Oaxaca–Blinder); they sum to the raw row's LogGap.
+	Explained   float64
+	Unexplained float64
+	// NClusters is the number of companies the standard errors cluster on;
+	// 0 when not clustered.
+	NClusters int
+	// Detail says how the row was made: resamples and seed, controls,
+	// variance estimator, pooling weights.
+	Detail string
 }
 
 var premiumHeader = []string{"region", "quarter", "n_openstack", "n_python",
 	"median_openstack_usd", "median_python_usd", "premium", "ci_low", "ci_high",
-	"confidence", "method", "note"}
+	"confidence", "method", "note",
+	"log_gap", "se", "p_value", "p_holm", "explained", "unexplained", "n_clusters", "detail"}
+
+// legacyColumns is how many columns files written before log_gap had; the
+// reader accepts them with the later columns empty.
+const legacyColumns = 12
 
 // formatNum writes a number with the fewest digits that read back exactly,
 // and NaN as an empty cell, so the CSV is byte-identical across reruns.
@@ -54,6 +108,15 @@ func parseNum(s string) (float64, error) {
 	return strconv.ParseFloat(s, 64)
 }
 
+// formatCount writes a count that is 0 when it does not apply as an empty
+// cell.
+func formatCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
 // WritePremiumsCSV writes premium rows with a header.
 func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 	cw := csv.NewWriter(w)
@@ -64,7 +127,9 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 		rec := []string{p.Region, p.Quarter, strconv.Itoa(p.NOpenStack), strconv.Itoa(p.NPython),
 			formatNum(p.MedianOpenStackUSD), formatNum(p.MedianPythonUSD),
 			formatNum(p.Premium), formatNum(p.CILow), formatNum(p.CIHigh),
-			formatNum(p.Confidence), p.Method, p.Note}
+			formatNum(p.Confidence), p.Method, p.Note,
+			formatNum(p.LogGap), formatNum(p.SE), formatNum(p.PValue), formatNum(p.PHolm),
+			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -73,10 +138,11 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 	return cw.Error()
 }
 
-// ReadPremiumsCSV reads what WritePremiumsCSV wrote.
+// ReadPremiumsCSV reads what WritePremiumsCSV wrote. Files from before the
+// log_gap column (12 columns) read with the later fields NaN or empty.
 func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(premiumHeader)
+	cr.FieldsPerRecord = -1
 	recs, err := cr.ReadAll()
 	if err != nil {
 		return nil, fmt.Errorf("read premiums: %w", err)
@@ -84,19 +150,38 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 	if len(recs) == 0 {
 		return nil, fmt.Errorf("read premiums: missing header")
 	}
+	width := len(recs[0])
+	if width != len(premiumHeader) && width != legacyColumns {
+		return nil, fmt.Errorf("read premiums: header has %d columns, want %d", width, len(premiumHeader))
+	}
 	out := make([]Premium, 0, len(recs)-1)
 	for i, rec := range recs[1:] {
-		p := Premium{Region: rec[0], Quarter: rec[1], Method: rec[10], Note: rec[11]}
-		ints := []*int{&p.NOpenStack, &p.NPython}
-		for j, dst := range ints {
-			if *dst, err = strconv.Atoi(rec[2+j]); err != nil {
-				return nil, fmt.Errorf("read premiums: line %d, %s: %w", i+2, premiumHeader[2+j], err)
+		line := i + 2
+		if len(rec) != width {
+			return nil, fmt.Errorf("read premiums: line %d: %d fields, want %d", line, len(rec), width)
+		}
+		rec = append(rec, make([]string, len(premiumHeader)-width)...)
+		p := Premium{Region: rec[0], Quarter: rec[1], Method: rec[10], Note: rec[11], Detail: rec[19]}
+		ints := []struct {
+			col int
+			dst *int
+		}{{2, &p.NOpenStack}, {3, &p.NPython}, {18, &p.NClusters}}
+		for _, c := range ints {
+			if rec[c.col] == "" && c.col == 18 {
+				continue // n_clusters is empty where it does not apply
+			}
+			if *c.dst, err = strconv.Atoi(rec[c.col]); err != nil {
+				return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[c.col], err)
 			}
 		}
-		nums := []*float64{&p.MedianOpenStackUSD, &p.MedianPythonUSD, &p.Premium, &p.CILow, &p.CIHigh, &p.Confidence}
+		nums := []*float64{&p.MedianOpenStackUSD, &p.MedianPythonUSD, &p.Premium, &p.CILow, &p.CIHigh,
+			&p.Confidence, nil, nil, &p.LogGap, &p.SE, &p.PValue, &p.PHolm, &p.Explained, &p.Unexplained}
 		for j, dst := range nums {
+			if dst == nil {
+				continue // method and note
+			}
 			if *dst, err = parseNum(rec[4+j]); err != nil {
-				return nil, fmt.Errorf("read premiums: line %d, %s: %w", i+2, premiumHeader[4+j], err)
+				return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[4+j], err)
 			}
 		}
 		out = append(out, p)
@@ -118,6 +203,14 @@ type premiumJSON struct {
 	Confidence         float64  `json:"confidence"`
 	Method             string   `json:"method"`
 	Note               string   `json:"note"`
+	LogGap             *float64 `json:"log_gap"`
+	SE                 *float64 `json:"se"`
+	PValue             *float64 `json:"p_value"`
+	PHolm              *float64 `json:"p_holm"`
+	Explained          *float64 `json:"explained"`
+	Unexplained        *float64 `json:"unexplained"`
+	NClusters          *int     `json:"n_clusters"`
+	Detail             string   `json:"detail"`
 }
 
 func nullable(v float64) *float64 {
@@ -134,22 +227,33 @@ func fromNullable(p *float64) float64 {
 	return *p
 }
 
+// nullableCount is a count that is 0 when it does not apply, as null.
+func nullableCount(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
 // WritePremiumsJSON writes premium rows as an indented JSON array, with
-// null where a number is withheld.
+// null where a number is withheld or does not apply.
 func WritePremiumsJSON(w io.Writer, rows []Premium) error {
 	out := make([]premiumJSON, len(rows))
 	for i, p := range rows {
 		out[i] = premiumJSON{p.Region, p.Quarter, p.NOpenStack, p.NPython,
 			nullable(p.MedianOpenStackUSD), nullable(p.MedianPythonUSD),
 			nullable(p.Premium), nullable(p.CILow), nullable(p.CIHigh),
-			p.Confidence, p.Method, p.Note}
+			p.Confidence, p.Method, p.Note,
+			nullable(p.LogGap), nullable(p.SE), nullable(p.PValue), nullable(p.PHolm),
+			nullable(p.Explained), nullable(p.Unexplained), nullableCount(p.NClusters), p.Detail}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
 
-// ReadPremiumsJSON reads what WritePremiumsJSON wrote.
+// ReadPremiumsJSON reads what WritePremiumsJSON wrote; fields a file lacks
+// read as NaN, 0 or empty.
 func ReadPremiumsJSON(r io.Reader) ([]Premium, error) {
 	var in []premiumJSON
 	if err := json.NewDecoder(r).Decode(&in); err != nil {
@@ -157,10 +261,16 @@ func ReadPremiumsJSON(r io.Reader) ([]Premium, error) {
 	}
 	out := make([]Premium, len(in))
 	for i, p := range in {
+		clusters := 0
+		if p.NClusters != nil {
+			clusters = *p.NClusters
+		}
 		out[i] = Premium{p.Region, p.Quarter, p.NOpenStack, p.NPython,
 			fromNullable(p.MedianOpenStackUSD), fromNullable(p.MedianPythonUSD),
 			fromNullable(p.Premium), fromNullable(p.CILow), fromNullable(p.CIHigh),
-			p.Confidence, p.Method, p.Note}
+			p.Confidence, p.Method, p.Note,
+			fromNullable(p.LogGap), fromNullable(p.SE), fromNullable(p.PValue), fromNullable(p.PHolm),
+			fromNullable(p.Explained), fromNullable(p.Unexplained), clusters, p.Detail}
 	}
 	return out, nil
 }

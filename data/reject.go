@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // Reject is a page or record that could not become a listing, kept with the
@@ -13,9 +14,29 @@ type Reject struct {
 	URL    string
 	Stage  string // "scrape" or "transform"
 	Reason string
+	// Code is the reason as one of the RejectCode* constants, for counting
+	// rejects by cause; Reason keeps the details.
+	Code string
 }
 
-var rejectHeader = []string{"source", "url", "stage", "reason"}
+// Values of Reject.Code.
+const (
+	RejectCodeNoJSONLD    = "no_jsonld"    // a posting page without JobPosting JSON-LD
+	RejectCodeBadJSON     = "bad_json"     // JSON-LD or an API answer that is not valid JSON
+	RejectCodeNotHTML     = "not_html"     // a page that could not be read as HTML
+	RejectCodeNoTitle     = "no_title"     // a posting without a title
+	RejectCodeNoLinks     = "no_links"     // a listing page without posting links
+	RejectCodeTooLarge    = "too_large"    // a page over scrape.max_body_bytes
+	RejectCodeRobots      = "robots"       // a URL robots.txt disallows, never fetched
+	RejectCodeOffSite     = "off_site"     // a link outside the source's domains, not followed
+	RejectCodeFetch       = "fetch"        // a request that failed: HTTP status, timeout, connection
+	RejectCodeStore       = "store"        // the page could not be stored
+	RejectCodeScrapeOther = "scrape_other" // any other scrape failure; see Reason
+)
+
+// rejectHeader is the header rejects.csv is written with. code comes last
+// so that readers of the first four columns keep working.
+var rejectHeader = []string{"source", "url", "stage", "reason", "code"}
 
 // WriteRejectsCSV writes rejects with a header row.
 func WriteRejectsCSV(w io.Writer, rejects []Reject) error {
@@ -24,7 +45,7 @@ func WriteRejectsCSV(w io.Writer, rejects []Reject) error {
 		return err
 	}
 	for _, r := range rejects {
-		if err := cw.Write([]string{r.Source, r.URL, r.Stage, r.Reason}); err != nil {
+		if err := cw.Write([]string{r.Source, r.URL, r.Stage, r.Reason, r.Code}); err != nil {
 			return err
 		}
 	}
@@ -32,10 +53,11 @@ func WriteRejectsCSV(w io.Writer, rejects []Reject) error {
 	return cw.Error()
 }
 
-// ReadRejectsCSV reads what WriteRejectsCSV wrote.
+// ReadRejectsCSV reads what WriteRejectsCSV wrote. Columns are found by
+// their header names; files written before the code column existed read
+// with empty codes.
 func ReadRejectsCSV(r io.Reader) ([]Reject, error) {
 	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(rejectHeader)
 	rows, err := cr.ReadAll()
 	if err != nil {
 		return nil, fmt.Errorf("read rejects: %w", err)
@@ -43,9 +65,25 @@ func ReadRejectsCSV(r io.Reader) ([]Reject, error) {
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("read rejects: missing header")
 	}
+	col := map[string]int{}
+	for _, name := range rejectHeader {
+		col[name] = slices.Index(rows[0], name)
+	}
+	for _, name := range rejectHeader[:4] {
+		if col[name] < 0 {
+			return nil, fmt.Errorf("read rejects: header lacks column %q", name)
+		}
+	}
+	get := func(row []string, name string) string {
+		if i := col[name]; i >= 0 && i < len(row) {
+			return row[i]
+		}
+		return ""
+	}
 	out := make([]Reject, 0, len(rows)-1)
 	for _, row := range rows[1:] {
-		out = append(out, Reject{Source: row[0], URL: row[1], Stage: row[2], Reason: row[3]})
+		out = append(out, Reject{Source: get(row, "source"), URL: get(row, "url"), Stage: get(row, "stage"),
+			Reason: get(row, "reason"), Code: get(row, "code")})
 	}
 	return out, nil
 }

@@ -3,80 +3,71 @@ package scrape
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"time"
-)
-
-// Source kinds this package can read.
-const (
-	KindJSONLD = "jsonld" // posting pages carrying schema.org JobPosting JSON-LD
-	KindLever  = "lever"  // Lever postings API (GET /v0/postings/{company}?mode=json)
-	KindHTML   = "html"   // posting pages without structured data, read by CSS selectors
 )
 
 // Defaults, chosen to be a polite citizen on a live board.
 const (
 	DefaultUserAgent   = "jobmarket/0.1 (+https://github.com/jobmarket/jobmarket)"
 	DefaultParallelism = 2                      // per host: most boards tolerate two connections
-	DefaultDelay       = 500 * time.Millisecond // per request, per host, plus up to half again as jitter
+	DefaultDelay       = 500 * time.Millisecond // between request starts, per host, plus up to half again as jitter
 	DefaultRetries     = 3                      // transient failures (timeouts, 429, 5xx) only
 	DefaultMaxBody     = 5 << 20                // 5 MB: larger than any real posting page
 	DefaultStore       = ".jobmarket/pages"
+	DefaultTimeout     = 30 * time.Second // a board slower than this is down, not busy
+	DefaultMaxPages    = 50000            // per source: a big board's postings, not a runaway crawl
+	DefaultMaxDepth    = 1000             // link hops from a start URL: deep pagination, not a calendar trap
+	DefaultErrorBudget = 20               // failed fetches in a row before a source is given up
 )
 
 // Config holds the crawl settings shared by every source. The zero value of
 // each field means its default.
 type Config struct {
-	// UserAgent identifies the crawler to the boards. Default DefaultUserAgent.
+	// UserAgent identifies the crawler to the boards and is the agent
+	// robots.txt rules are matched against. Default DefaultUserAgent.
 	UserAgent string `yaml:"user_agent"`
-	// Parallelism is the number of requests in flight per host. Default 2.
+	// Parallelism is the number of requests in flight per network host,
+	// shared by every source that crawls the host. Default 2.
 	Parallelism int `yaml:"parallelism"`
-	// Delay is the pause between requests to one network host, with up to
-	// half again added as random jitter. Local files (bundled://, file://)
-	// are read without delay. Default 500ms; a negative value is an error.
-	Delay time.Duration `yaml:"delay"`
+	// Delay is the pause between the starts of two requests to one network
+	// host, with up to half again added as random jitter so requests do
+	// not arrive in lockstep. A robots.txt Crawl-delay that asks for more
+	// wins. Local files (bundled://, file://) and pages served from the
+	// store are read without delay. Nil means 500ms; 0 turns delays off;
+	// negative is an error.
+	Delay *time.Duration `yaml:"delay"`
 	// Robots says whether robots.txt is honoured. Default true (colly's own
 	// default is to ignore it).
 	Robots *bool `yaml:"robots"`
-	// Retries is how often a transient failure is retried, with exponential
-	// backoff. Default 3.
+	// Retries is how often a transient failure (timeout, connection error,
+	// truncated body, 429, 5xx) is retried, with exponential backoff and
+	// jitter or after the server's Retry-After. Default 3.
 	Retries *int `yaml:"retries"`
 	// MaxBodyBytes caps a response; a larger page is rejected, not
 	// truncated. Default 5 MB.
 	MaxBodyBytes int `yaml:"max_body_bytes"`
-	// Store is the folder where every fetched page is kept by its SHA-256.
-	// Default .jobmarket/pages.
+	// Store is the folder, relative to the working folder, where every
+	// response is kept (WARC files) before it is read. Default
+	// .jobmarket/pages.
 	Store string `yaml:"store"`
-}
-
-// Source is one board or API to collect postings from.
-type Source struct {
-	// Name labels the source in every output. Required, unique.
-	Name string `yaml:"name"`
-	// Kind is jsonld, lever or html.
-	Kind string `yaml:"kind"`
-	// StartURLs are listing pages (jsonld, html) or API endpoints (lever):
-	// http(s)://, file:///abs/path or bundled://host/path.
-	StartURLs []string `yaml:"start_urls"`
-	// Links selects the posting links on a listing page (jsonld, html).
-	Links string `yaml:"links"`
-	// Next selects the link to the next listing page (jsonld, html); empty
-	// when the board has a single listing page.
-	Next string `yaml:"next"`
-	// Fields selects each field on a posting page (html only).
-	Fields Fields `yaml:"fields"`
-}
-
-// Fields are the CSS selectors of an html source's posting page. Title is
-// required; Pay may be empty, in which case pay is looked for in the
-// description text.
-type Fields struct {
-	Title       string `yaml:"title"`
-	Company     string `yaml:"company"`
-	Location    string `yaml:"location"`
-	Pay         string `yaml:"pay"`
-	Date        string `yaml:"date"`
-	Description string `yaml:"description"`
+	// Timeout bounds one request attempt, body included; robots.txt too.
+	// Default 30s.
+	Timeout time.Duration `yaml:"timeout"`
+	// MaxPages caps the requests made for one source. Default 50000.
+	MaxPages int `yaml:"max_pages"`
+	// MaxDepth caps the link hops from a start URL (a listing page's next
+	// page is one hop, a posting it links to another). Default 1000.
+	MaxDepth int `yaml:"max_depth"`
+	// ErrorBudget is how many fetches of one source may fail in a row,
+	// after retries, before the source is given up and the run goes on
+	// with the others. Only server and network trouble counts, not a
+	// missing page. Default 20.
+	ErrorBudget int `yaml:"error_budget"`
+	// MaxAge is how long a stored page is served instead of fetching it
+	// again. Default 0: stored pages never expire, so a rerun reads the
+	// same pages; use --refresh (Scraper.Refresh) or a max_age such as 24h
+	// for fresh postings.
+	MaxAge time.Duration `yaml:"max_age"`
 }
 
 // DefaultConfig returns the settings used when the config names none.
@@ -93,8 +84,9 @@ func (c *Config) applyDefaults() {
 	if c.Parallelism == 0 {
 		c.Parallelism = DefaultParallelism
 	}
-	if c.Delay == 0 {
-		c.Delay = DefaultDelay
+	if c.Delay == nil {
+		d := DefaultDelay
+		c.Delay = &d
 	}
 	if c.Robots == nil {
 		on := true
@@ -110,23 +102,41 @@ func (c *Config) applyDefaults() {
 	if c.Store == "" {
 		c.Store = DefaultStore
 	}
+	if c.Timeout == 0 {
+		c.Timeout = DefaultTimeout
+	}
+	if c.MaxPages == 0 {
+		c.MaxPages = DefaultMaxPages
+	}
+	if c.MaxDepth == 0 {
+		c.MaxDepth = DefaultMaxDepth
+	}
+	if c.ErrorBudget == 0 {
+		c.ErrorBudget = DefaultErrorBudget
+	}
 }
 
 // Validate reports every problem in the crawl settings and sources at once.
 func (c Config) Validate(sources []Source) error {
 	var errs []error
-	if c.Parallelism < 0 {
-		errs = append(errs, fmt.Errorf("scrape.parallelism: %d is negative", c.Parallelism))
+	negative := func(key string, v int64, show any) {
+		if v < 0 {
+			errs = append(errs, fmt.Errorf("scrape.%s: %v is negative", key, show))
+		}
 	}
-	if c.Delay < 0 {
-		errs = append(errs, fmt.Errorf("scrape.delay: %s is negative", c.Delay))
+	negative("parallelism", int64(c.Parallelism), c.Parallelism)
+	if c.Delay != nil {
+		negative("delay", int64(*c.Delay), *c.Delay)
 	}
-	if c.Retries != nil && *c.Retries < 0 {
-		errs = append(errs, fmt.Errorf("scrape.retries: %d is negative", *c.Retries))
+	if c.Retries != nil {
+		negative("retries", int64(*c.Retries), *c.Retries)
 	}
-	if c.MaxBodyBytes < 0 {
-		errs = append(errs, fmt.Errorf("scrape.max_body_bytes: %d is negative", c.MaxBodyBytes))
-	}
+	negative("max_body_bytes", int64(c.MaxBodyBytes), c.MaxBodyBytes)
+	negative("timeout", int64(c.Timeout), c.Timeout)
+	negative("max_pages", int64(c.MaxPages), c.MaxPages)
+	negative("max_depth", int64(c.MaxDepth), c.MaxDepth)
+	negative("error_budget", int64(c.ErrorBudget), c.ErrorBudget)
+	negative("max_age", int64(c.MaxAge), c.MaxAge)
 	if len(sources) == 0 {
 		errs = append(errs, errors.New("sources: none configured"))
 	}
@@ -139,46 +149,7 @@ func (c Config) Validate(sources []Source) error {
 			errs = append(errs, fmt.Errorf("%s.name: %q is used twice", at, s.Name))
 		}
 		seen[s.Name] = true
-		switch s.Kind {
-		case KindJSONLD, KindHTML:
-			if s.Links == "" {
-				errs = append(errs, fmt.Errorf("%s.links: missing (a CSS selector of posting links)", at))
-			}
-			if s.Kind == KindHTML && s.Fields.Title == "" {
-				errs = append(errs, fmt.Errorf("%s.fields.title: missing (a CSS selector)", at))
-			}
-		case KindLever:
-		default:
-			errs = append(errs, fmt.Errorf("%s.kind: %q is not one of jsonld, lever, html", at, s.Kind))
-		}
-		if len(s.StartURLs) == 0 {
-			errs = append(errs, fmt.Errorf("%s.start_urls: none given", at))
-		}
-		for j, raw := range s.StartURLs {
-			if err := checkURL(raw); err != nil {
-				errs = append(errs, fmt.Errorf("%s.start_urls[%d]: %w", at, j, err))
-			}
-		}
+		errs = append(errs, s.validate(at)...)
 	}
 	return errors.Join(errs...)
-}
-
-func checkURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return fmt.Errorf("%q is not a URL: %w", raw, err)
-	}
-	switch u.Scheme {
-	case "http", "https", BundledScheme:
-		if u.Host == "" {
-			return fmt.Errorf("%q has no host", raw)
-		}
-	case "file":
-		if u.Host != "" && u.Host != "localhost" {
-			return fmt.Errorf("%q: a file URL needs an absolute path (file:///path), not host %q", raw, u.Host)
-		}
-	default:
-		return fmt.Errorf("%q: scheme must be http, https, file or %s", raw, BundledScheme)
-	}
-	return nil
 }

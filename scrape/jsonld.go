@@ -1,14 +1,12 @@
 package scrape
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
 	"strconv"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/jobmarket/jobmarket/data"
 )
 
@@ -22,20 +20,16 @@ func (jsonldReader) read(p page) ([]data.RawRecord, []link) {
 	if p.role == roleListing {
 		return readListing(p)
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.body))
-	if err != nil {
-		return []data.RawRecord{reject(p, fmt.Sprintf("posting page is not HTML: %v", err))}, nil
-	}
 	var postings []map[string]any
 	var broken []string
-	doc.Find(`script[type="application/ld+json"]`).Each(func(i int, s *goquery.Selection) {
+	for i, block := range jsonLDBlocks(p.body) {
 		var v any
-		if err := json.Unmarshal([]byte(s.Text()), &v); err != nil {
+		if err := json.Unmarshal(block, &v); err != nil {
 			broken = append(broken, fmt.Sprintf("JSON-LD block %d: %v", i+1, err))
-			return
+			continue
 		}
 		postings = append(postings, findJobPostings(v)...)
-	})
+	}
 	switch {
 	case len(postings) == 0 && len(broken) > 0:
 		return []data.RawRecord{reject(p, "broken JSON-LD: "+strings.Join(broken, "; "))}, nil
@@ -215,21 +209,4 @@ func str(v any) string {
 // strings ("R&amp;D"), and collapses white space.
 func cleanText(s string) string {
 	return strings.Join(strings.Fields(html.UnescapeString(s)), " ")
-}
-
-// htmlToText turns an HTML fragment into plain text with single spaces,
-// keeping block boundaries as spaces so words of adjacent paragraphs do not
-// run together.
-func htmlToText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return cleanText(s)
-	}
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(s))
-	if err != nil {
-		return cleanText(s)
-	}
-	doc.Find("p, br, li, div, h1, h2, h3").Each(func(_ int, s *goquery.Selection) {
-		s.AppendHtml(" ")
-	})
-	return strings.Join(strings.Fields(doc.Text()), " ")
 }

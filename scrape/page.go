@@ -15,6 +15,8 @@ const (
 	roleListing pageRole = "listing" // a listing page: links to postings and to the next page
 	rolePosting pageRole = "posting" // one posting page
 	roleAPI     pageRole = "api"     // an API response holding many postings
+	roleSitemap pageRole = "sitemap" // a sitemap or sitemap index: links to postings or more sitemaps
+	roleFeed    pageRole = "feed"    // an RSS or Atom feed: links to postings
 )
 
 // page is one fetched response handed to a source kind's reader.
@@ -47,6 +49,8 @@ func readerFor(kind string) reader {
 		return jsonldReader{}
 	case KindLever:
 		return leverReader{}
+	case KindGreenhouse:
+		return greenhouseReader{}
 	default:
 		return htmlReader{}
 	}

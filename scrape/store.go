@@ -1,45 +1,248 @@
 package scrape
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
 )
 
-// pageStore keeps every fetched page under its SHA-256, so a record can be
-// traced to the exact bytes it was read from and a page seen twice is
-// stored once.
-type pageStore struct{ dir string }
+// maxWARCFile is the size at which the store starts a new file, so no file
+// outgrows what archive tools and file systems handle comfortably.
+const maxWARCFile = 1 << 30
 
-// put stores body and returns its hex SHA-256.
-func (s pageStore) put(body []byte) (string, error) {
-	sum := sha256.Sum256(body)
-	name := hex.EncodeToString(sum[:])
-	path := filepath.Join(s.dir, name[:2], name)
-	if _, err := os.Stat(path); err == nil {
-		return name, nil
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("store page: %w", err)
+// Store keeps every response a crawl receives, in WARC files, before any
+// reader sees it, and serves stored responses back so that a crawl
+// resumed after a crash, or re-read offline after a parser fix, asks the
+// boards for nothing it already has.
+//
+// Each process appends to files of its own, one record per write, so a
+// kill -9 loses at most the response being written and two runs sharing a
+// folder never interleave; a torn record at the end of a file is skipped
+// when the store is opened. Records are not fsynced one by one (a crash
+// of the process loses nothing written; a power cut may lose the last
+// seconds); Close syncs.
+//
+// The index of which URL is stored where lives in memory and is rebuilt by
+// reading every file's record headers when the store is opened.
+type Store struct {
+	dir string
+
+	mu    sync.RWMutex
+	byURL map[string]StoredPage
+	files []*os.File // by StoredPage.file; the last one may be the file being written
+
+	wmu     sync.Mutex
+	out     *os.File // nil until the first put
+	outFile int
+	outSize int64
+	buf     bytes.Buffer
+}
+
+// StoredPage describes one stored response.
+type StoredPage struct {
+	URL     string
+	Status  int
+	SHA256  string    // hex SHA-256 of the body; "" for an over-size response
+	Fetched time.Time // when the response was received
+	// BodyAtLeast is set for a response larger than the body cap at the
+	// time: it was stored without its body and was at least this large.
+	BodyAtLeast int64
+
+	file       int
+	blockStart int64
+	blockLen   int64
+}
+
+// servable says whether a stored response is a final answer worth
+// serving instead of asking again: not a rate limit or server error.
+func (p StoredPage) servable() bool {
+	return p.Status != 0 && p.Status != http.StatusTooManyRequests && p.Status < 500
+}
+
+// OpenStore opens the store in dir, creating the folder if needed, and
+// indexes every WARC file in it.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open page store: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", fmt.Errorf("store page: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	names, err := filepath.Glob(filepath.Join(dir, "*.warc"))
 	if err != nil {
-		return "", fmt.Errorf("store page: %w", err)
+		return nil, fmt.Errorf("open page store: %w", err)
 	}
-	_, werr := tmp.Write(body)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("store page: %w", err)
+	slices.Sort(names) // names start with the time they were begun: older records first, newer win
+	s := &Store{dir: dir, byURL: map[string]StoredPage{}}
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("open page store: %w", err)
+		}
+		id := len(s.files)
+		s.files = append(s.files, f)
+		err = scanWARC(f, func(e warcEntry) {
+			if e.typ != "response" {
+				return
+			}
+			s.index(StoredPage{URL: e.uri, Status: e.status, SHA256: e.sha, Fetched: e.date,
+				BodyAtLeast: e.atLeast, file: id, blockStart: e.blockStart, blockLen: e.blockLen})
+		})
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("open page store %s: %w", name, err)
+		}
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return "", fmt.Errorf("store page: %w", err)
+	return s, nil
+}
+
+// index records p as the URL's latest response, unless p is a transient
+// failure and a final answer is already known.
+func (s *Store) index(p StoredPage) {
+	if old, ok := s.byURL[p.URL]; ok && old.servable() && !p.servable() {
+		return
 	}
-	return name, nil
+	s.byURL[p.URL] = p
+}
+
+// Dir is the folder the store lives in.
+func (s *Store) Dir() string { return s.dir }
+
+// Len is the number of URLs with a stored response.
+func (s *Store) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.byURL)
+}
+
+// Lookup returns the latest stored response for the URL.
+func (s *Store) Lookup(url string) (StoredPage, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	p, ok := s.byURL[url]
+	return p, ok
+}
+
+// Pages lists the latest stored response of every URL, by URL.
+func (s *Store) Pages() []StoredPage {
+	s.mu.RLock()
+	pages := make([]StoredPage, 0, len(s.byURL))
+	for _, p := range s.byURL {
+		pages = append(pages, p)
+	}
+	s.mu.RUnlock()
+	slices.SortFunc(pages, func(a, b StoredPage) int { return strings.Compare(a.URL, b.URL) })
+	return pages
+}
+
+// Read returns a stored response's headers and body.
+func (s *Store) Read(p StoredPage) (http.Header, []byte, error) {
+	s.mu.RLock()
+	f := s.files[p.file]
+	s.mu.RUnlock()
+	block := make([]byte, p.blockLen)
+	if _, err := f.ReadAt(block, p.blockStart); err != nil {
+		return nil, nil, fmt.Errorf("read stored %s: %w", p.URL, err)
+	}
+	_, h, body, err := parseHTTPBlock(block)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read stored %s: %w", p.URL, err)
+	}
+	return h, body, nil
+}
+
+// put stores a response and returns its body's hex SHA-256. A response
+// identical to the URL's latest stored one (same status and body) is not
+// written again: a rerun over unchanged local files adds nothing.
+func (s *Store) put(url string, fetched time.Time, status int, header http.Header, body []byte) (string, error) {
+	sum := sha256.Sum256(body)
+	sha := hex.EncodeToString(sum[:])
+	if old, ok := s.Lookup(url); ok && old.Status == status && old.SHA256 == sha {
+		return sha, nil
+	}
+	return sha, s.write(StoredPage{URL: url, Status: status, SHA256: sha, Fetched: fetched}, header, body)
+}
+
+// putOversize records that the URL answered with a body over the cap,
+// known to be at least atLeast bytes, keeping its headers only.
+func (s *Store) putOversize(url string, fetched time.Time, status int, header http.Header, atLeast int64) error {
+	return s.write(StoredPage{URL: url, Status: status, Fetched: fetched, BodyAtLeast: atLeast}, header, nil)
+}
+
+func (s *Store) write(p StoredPage, header http.Header, body []byte) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if s.out == nil || s.outSize > maxWARCFile {
+		if err := s.startFile(); err != nil {
+			return err
+		}
+	}
+	s.buf.Reset()
+	warcResponse(&s.buf, p.URL, p.Fetched, p.Status, header, body, p.SHA256, p.BodyAtLeast)
+	headLen := int64(bytes.Index(s.buf.Bytes(), []byte("\r\n\r\n")) + 4)
+	// One write per record: a kill between writes never leaves half a
+	// record followed by a whole one.
+	if _, err := s.out.Write(s.buf.Bytes()); err != nil {
+		return fmt.Errorf("store %s: %w", p.URL, err)
+	}
+	p.file = s.outFile
+	p.blockStart = s.outSize + headLen
+	p.blockLen = int64(s.buf.Len()) - headLen - 4
+	s.outSize += int64(s.buf.Len())
+	s.mu.Lock()
+	s.index(p)
+	s.mu.Unlock()
+	return nil
+}
+
+// startFile begins a new WARC file named for the time it was begun and
+// this process, so that files sort in the order they were written.
+func (s *Store) startFile() error {
+	if s.out != nil {
+		if err := s.out.Sync(); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+	}
+	name := fmt.Sprintf("%s-%d.warc", time.Now().UTC().Format("20060102T150405.000000000Z"), os.Getpid())
+	f, err := os.OpenFile(filepath.Join(s.dir, name), os.O_RDWR|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o644)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	s.buf.Reset()
+	warcInfo(&s.buf, name)
+	if _, err := f.Write(s.buf.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("store: %w", err)
+	}
+	s.mu.Lock()
+	s.outFile = len(s.files)
+	s.files = append(s.files, f)
+	s.mu.Unlock()
+	s.out, s.outSize = f, int64(s.buf.Len())
+	return nil
+}
+
+// Close syncs the file being written and closes every file.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var errs []error
+	if s.out != nil {
+		errs = append(errs, s.out.Sync())
+		s.out = nil
+	}
+	s.mu.Lock()
+	for _, f := range s.files {
+		errs = append(errs, f.Close())
+	}
+	s.files = nil
+	s.mu.Unlock()
+	return errors.Join(errs...)
 }

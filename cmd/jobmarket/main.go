@@ -19,6 +19,8 @@ import (
 	"os/signal"
 	"regexp"
 	"syscall"
+
+	"github.com/jobmarket/jobmarket/scrape"
 )
 
 // Exit codes, documented in the README.
@@ -51,9 +53,6 @@ Flags:
 // errUsage marks errors that are the caller's to fix: exit code 2.
 var errUsage = errors.New("usage")
 
-// errPartial marks a run that finished without some sources: exit code 3.
-var errPartial = errors.New("some sources failed")
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -72,6 +71,8 @@ type options struct {
 	logFormat  string
 	quiet      bool
 	verbose    bool
+	refresh    bool
+	offline    bool
 }
 
 var quarterPattern = regexp.MustCompile(`^\d{4}Q[1-4]$`)
@@ -103,7 +104,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.to, "to", "", "analyze and report only postings up to `DATE` (2006-01-02), inclusive")
 	fs.StringVar(&o.onlySource, "only-source", "", "scrape and transform only the source `NAME`")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines as `text` or json")
-	fs.BoolVar(&o.quiet, "q", false, "log only warnings and errors")
+	fs.BoolVar(&o.quiet, "q", false, "log only warnings and errors, no progress")
+	fs.BoolVar(&o.refresh, "refresh", false, "scrape: fetch every page again instead of reusing the page store")
+	fs.BoolVar(&o.offline, "offline", false, "scrape: re-read the page store, fetch nothing (to re-apply a parser fix)")
 	fs.BoolVar(&o.verbose, "v", false, "log debug detail")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -140,7 +143,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
 		return exitUsage
-	case errors.Is(err, errPartial):
+	case errors.Is(err, scrape.ErrPartial):
 		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
 		return exitPartial
 	default:
@@ -157,6 +160,9 @@ type env struct {
 	quarter string // --quarter, "" for all
 	from    string // --from, "" for no bound
 	to      string // --to, "" for no bound
+	quiet   bool   // -q: no progress, no summary tables on stderr
+	refresh bool   // --refresh
+	offline bool   // --offline
 	log     *slog.Logger
 	stdout  io.Writer
 	stderr  io.Writer
@@ -167,6 +173,8 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	switch {
 	case o.quiet && o.verbose:
 		return nil, errors.New("-q and -v contradict each other")
+	case o.refresh && o.offline:
+		return nil, errors.New("--refresh and --offline contradict each other")
 	case o.quiet:
 		level = slog.LevelWarn
 	case o.verbose:
@@ -191,7 +199,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	if err := cfg.override(o); err != nil {
 		return nil, err
 	}
-	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, log: slog.New(handler), stdout: stdout, stderr: stderr}
+	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, log: slog.New(handler), stdout: stdout, stderr: stderr}
 	if o.out != "" {
 		e.out = o.out
 	}

@@ -157,7 +157,7 @@ func (e *env) recordStage(stage string, started time.Time, counts map[string]int
 // pagesDigest summarizes every stored page the records came from as one
 // hash over their sorted (URL, page hash) pairs; the pages themselves stay
 // in the page store under their own hashes.
-func pagesDigest(records []data.RawRecord) FileHash {
+func pagesDigest(records []data.RawRecord, store string) FileHash {
 	pairs := make([]string, 0, len(records))
 	for _, r := range records {
 		if r.PageSHA256 != "" {
@@ -170,5 +170,5 @@ func pagesDigest(records []data.RawRecord) FileHash {
 	for _, p := range pairs {
 		io.WriteString(h, p)
 	}
-	return FileHash{Path: "pages (" + strconv.Itoa(len(pairs)) + " stored)", SHA256: hex.EncodeToString(h.Sum(nil))}
+	return FileHash{Path: "pages (" + strconv.Itoa(len(pairs)) + " stored in " + store + ")", SHA256: hex.EncodeToString(h.Sum(nil))}
 }

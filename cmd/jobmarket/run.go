@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/scrape"
 )
 
 // runAll runs every stage in order, stopping at the first failure or at
@@ -15,15 +19,25 @@ func runAll(ctx context.Context, e *env) error {
 		name string
 		run  func(context.Context, *env) error
 	}{{"scrape", runScrape}, {"transform", runTransform}, {"analyze", runAnalyze}, {"report", runReport}}
+	var partial error
 	for _, s := range stages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.run(ctx, e); err != nil {
+		err := s.run(ctx, e)
+		if errors.Is(err, scrape.ErrPartial) {
+			// What the other sources gave is complete: finish the run on it.
+			partial = fmt.Errorf("%s: %w", s.name, err)
+			continue
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
-	return e.printSummary()
+	if err := e.printSummary(); err != nil {
+		return err
+	}
+	return partial
 }
 
 // printSummary prints the premium by region with its interval and where
@@ -47,18 +61,33 @@ func (e *env) printSummary() error {
 	if len(premiums) > 0 {
 		level = fmt.Sprintf("%g%% interval", premiums[0].Confidence*100)
 	}
-	fmt.Fprintln(w, "OpenStack pay premium over Python roles, all quarters:")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "region\tpremium\t%s\tn OpenStack\tn Python\t\n", level)
+	fmt.Fprintln(w, "OpenStack pay premium over Python roles, all quarters.")
+	fmt.Fprintf(w, "raw: ratio of geometric means, BCa interval; adjusted: OLS controlling for %s, company-clustered interval.\n",
+		strings.Join(e.cfg.Analysis.Controls, ", "))
+	adjusted := map[string]data.Premium{}
 	for _, p := range premiums {
-		if p.Quarter != data.QuarterAll {
+		if p.Quarter == data.QuarterAll && p.Method == data.MethodAdjusted {
+			adjusted[p.Region] = p
+		}
+	}
+	span := func(p data.Premium) string {
+		if math.IsNaN(p.Premium) || math.IsNaN(p.CILow) {
+			return "—"
+		}
+		return fmt.Sprintf("%+.1f%% (%+.1f%% to %+.1f%%)", 100*p.Premium, 100*p.CILow, 100*p.CIHigh)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "region	raw premium (%s)	adjusted	n OpenStack	n Python	note	\n", level)
+	for _, p := range premiums {
+		if p.Quarter != data.QuarterAll || p.Method != data.MethodRawBCA {
 			continue
 		}
-		if p.Note != "" {
-			fmt.Fprintf(tw, "%s\t—\t%s\t%d\t%d\t\n", p.Region, p.Note, p.NOpenStack, p.NPython)
-			continue
+		adj, ok := adjusted[p.Region]
+		adjText := "—"
+		if ok {
+			adjText = span(adj)
 		}
-		fmt.Fprintf(tw, "%s\t%+.1f%%\t%+.1f%% to %+.1f%%\t%d\t%d\t\n", p.Region, 100*p.Premium, 100*p.CILow, 100*p.CIHigh, p.NOpenStack, p.NPython)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t\n", p.Region, span(p), adjText, p.NOpenStack, p.NPython, p.Note)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -31,7 +31,7 @@ var (
 
 // enums lists the closed sets of values some fields take, by YAML key.
 var enums = map[string][]string{
-	"kind": {scrape.KindJSONLD, scrape.KindLever, scrape.KindHTML},
+	"kind": scrape.Kinds,
 }
 
 // schemaOf describes a config type. Structs are closed (additional keys

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"time"
@@ -21,10 +22,22 @@ func runScrape(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("open bundled snapshot: %w", err)
 	}
-	s := &scrape.Scraper{Config: e.cfg.Scrape, Bundled: boards, Log: e.log}
+	s := &scrape.Scraper{Config: e.cfg.Scrape, Bundled: boards, Log: e.log, Refresh: e.refresh, Offline: e.offline}
+	switch {
+	case e.quiet:
+	case isTerminal(e.stderr):
+		s.Progress = scrape.TerminalProgress(e.stderr)
+	default:
+		s.Progress = scrape.LogProgress(e.log, 10*time.Second)
+	}
 	res, err := s.Run(ctx, e.cfg.Sources)
 	if err != nil {
 		return err
+	}
+	if !e.quiet {
+		if err := res.WriteSummary(e.stderr); err != nil {
+			return err
+		}
 	}
 	if err := data.WriteFileAtomic(e.path(RawFile), func(f *os.File) error {
 		return data.WriteRawIPC(f, memory.DefaultAllocator, res.Records)
@@ -33,16 +46,35 @@ func runScrape(ctx context.Context, e *env) error {
 	}
 	counts := map[string]int{"records": len(res.Records)}
 	for _, st := range res.Stats {
-		counts[st.Source+".responses"] = st.Responses
+		counts[st.Source+".fetched"] = st.Fetched
+		counts[st.Source+".from_store"] = st.FromStore
 		counts[st.Source+".records"] = st.Records
 		counts[st.Source+".rejects"] = st.Rejects
 		counts[st.Source+".robots_blocked"] = st.RobotsBlocked
+		counts[st.Source+".offsite"] = st.Offsite
+		counts[st.Source+".skipped"] = st.Skipped
 		counts[st.Source+".retries"] = st.Retries
 	}
 	outputs, err := e.hashNames(RawFile)
 	if err != nil {
 		return err
 	}
-	inputs := []FileHash{pagesDigest(res.Records)}
-	return e.recordStage("scrape", started, counts, inputs, outputs)
+	inputs := []FileHash{pagesDigest(res.Records, res.Store)}
+	if err := e.recordStage("scrape", started, counts, inputs, outputs); err != nil {
+		return err
+	}
+	// Sources given up still leave a complete raw.arrow of what was read;
+	// the run goes on and ends with exit code 3.
+	return res.Err()
+}
+
+// isTerminal reports whether w is a terminal, where progress bars redraw
+// in place; elsewhere (CI logs, files) progress is a log line now and then.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

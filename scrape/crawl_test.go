@@ -2,61 +2,15 @@ package scrape_test
 
 import (
 	"math"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/jobmarket/jobmarket/data"
+	"net/http"
+
 	"github.com/jobmarket/jobmarket/scrape"
 )
-
-// countingServer serves testdata/board on loopback and counts requests by path.
-func countingServer(t *testing.T) (*httptest.Server, func(string) int) {
-	t.Helper()
-	var mu sync.Mutex
-	hits := map[string]int{}
-	files := http.FileServer(http.Dir("testdata/board"))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		hits[r.URL.Path]++
-		mu.Unlock()
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, func(p string) int {
-		mu.Lock()
-		defer mu.Unlock()
-		return hits[p]
-	}
-}
-
-func sources(base string) []scrape.Source {
-	return []scrape.Source{
-		{Name: "cloudjobs", Kind: scrape.KindJSONLD, StartURLs: []string{base + "/jobs/index.html"}, Links: "a.job-link", Next: "a[rel=next]"},
-		{Name: "lever", Kind: scrape.KindLever, StartURLs: []string{base + "/v0/postings/acme-cloud?mode=json", base + "/v0/postings/broken?mode=json"}},
-		{Name: "pyjobs", Kind: scrape.KindHTML, StartURLs: []string{base + "/py/index.html"}, Links: ".list-recent-jobs h2 a",
-			Fields: scrape.Fields{Title: "h1.listing-title", Company: ".listing-company", Location: ".listing-location", Date: "time.listing-posted", Description: ".job-description"}},
-	}
-}
-
-func testConfig(t *testing.T) scrape.Config {
-	cfg := scrape.DefaultConfig()
-	cfg.Delay = time.Millisecond
-	cfg.Store = t.TempDir()
-	return cfg
-}
-
-func byURL(recs []data.RawRecord) map[string]data.RawRecord {
-	m := map[string]data.RawRecord{}
-	for _, r := range recs {
-		m[r.URL] = r
-	}
-	return m
-}
 
 func TestRunOverHTTP(t *testing.T) {
 	srv, hits := countingServer(t)
@@ -88,10 +42,10 @@ func TestRunOverHTTP(t *testing.T) {
 			t.Errorf("reject for %s = %q, want reason containing %q", u, r.RejectReason, want)
 		}
 	}
-	if n := hits("/admin/p/secret.html"); n != 0 {
+	if n := hits.of("/admin/p/secret.html"); n != 0 {
 		t.Errorf("robots.txt-disallowed page fetched %d times", n)
 	}
-	if n := hits("/jobs/p/2.html"); n != 1 {
+	if n := hits.of("/jobs/p/2.html"); n != 1 {
 		t.Errorf("page linked twice fetched %d times, want 1", n)
 	}
 
@@ -108,14 +62,23 @@ func TestRunOverHTTP(t *testing.T) {
 		t.Errorf("html posting read as %+v", py)
 	}
 
-	wantStats := map[string][2]int{"cloudjobs": {5, 3}, "lever": {3, 1}, "pyjobs": {1, 0}}
+	want := map[string]scrape.SourceStats{
+		"cloudjobs": {Records: 5, Rejects: 3, Fetched: 6, RobotsBlocked: 1, Failed: map[string]int{"HTTP 404": 1}},
+		"lever":     {Records: 3, Rejects: 1, Fetched: 2},
+		"pyjobs":    {Records: 1, Rejects: 0, Fetched: 2},
+	}
 	for _, st := range res.Stats {
-		if w := wantStats[st.Source]; st.Records != w[0] || st.Rejects != w[1] {
-			t.Errorf("%s: %d records, %d rejects; want %d, %d", st.Source, st.Records, st.Rejects, w[0], w[1])
+		w := want[st.Source]
+		if st.Records != w.Records || st.Rejects != w.Rejects || st.Fetched != w.Fetched || st.FromStore != 0 ||
+			st.RobotsBlocked != w.RobotsBlocked || st.Failures() != len(w.Failed) || !st.Done || st.Queued != 0 {
+			t.Errorf("%s: stats %+v; want %+v", st.Source, st, w)
 		}
 	}
 	if len(res.Records) != 9 {
 		t.Errorf("got %d records, want 9", len(res.Records))
+	}
+	if res.Err() != nil {
+		t.Errorf("Err() = %v for a complete scrape", res.Err())
 	}
 }
 
@@ -143,10 +106,71 @@ func TestBundledMatchesHTTP(t *testing.T) {
 	}
 }
 
+// TestStoreServesRerun checks "nothing fetched twice": a second run over
+// the same store fetches nothing and gives the same records; Refresh
+// fetches everything again; Offline re-reads the store with no network.
+func TestStoreServesRerun(t *testing.T) {
+	srv, hits := countingServer(t)
+	cfg := testConfig(t)
+	first, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), sources(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetched := hits.total()
+
+	second, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), sources(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := hits.total() - fetched; n != 0 {
+		t.Errorf("second run made %d requests, want 0", n)
+	}
+	if d := sameRecords(first.Records, second.Records); d != "" {
+		t.Errorf("second run's records differ: %s", d)
+	}
+	for _, st := range second.Stats {
+		if st.Fetched != 0 || st.FromStore == 0 {
+			t.Errorf("%s: second run fetched %d, from store %d", st.Source, st.Fetched, st.FromStore)
+		}
+	}
+
+	srv.Close() // offline: no network at all
+	offline, err := (&scrape.Scraper{Config: cfg, Offline: true}).Run(t.Context(), sources(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := sameRecords(first.Records, offline.Records); d != "" {
+		t.Errorf("offline re-read differs: %s", d)
+	}
+
+	srv2, hits2 := countingServer(t)
+	refreshed, err := (&scrape.Scraper{Config: cfg, Refresh: true}).Run(t.Context(), sources(srv2.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits2.of("/robots.txt") == 0 || hits2.of("/jobs/p/1.html") != 1 {
+		t.Errorf("refresh fetched robots.txt %d times, p/1 %d times; want both fetched", hits2.of("/robots.txt"), hits2.of("/jobs/p/1.html"))
+	}
+	if len(refreshed.Records) != len(first.Records) {
+		t.Errorf("refresh gave %d records, want %d", len(refreshed.Records), len(first.Records))
+	}
+}
+
+// TestOfflineMissingPage: re-reading a store that lacks a page says so.
+func TestOfflineMissingPage(t *testing.T) {
+	res, err := (&scrape.Scraper{Config: testConfig(t), Offline: true}).Run(t.Context(), sources("http://127.0.0.1:1")[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || !strings.Contains(res.Records[0].RejectReason, "not in the page store") {
+		t.Fatalf("offline run over an empty store: %+v", res.Records)
+	}
+}
+
 func TestRetriesTransientFailures(t *testing.T) {
 	var mu sync.Mutex
 	calls := 0
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv, _ := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
 			return
@@ -162,7 +186,6 @@ func TestRetriesTransientFailures(t *testing.T) {
 		}
 		w.Write([]byte(`[{"id":"x","text":"Python Dev","hostedUrl":"https://x/1"}]`))
 	}))
-	defer srv.Close()
 	src := []scrape.Source{{Name: "l", Kind: scrape.KindLever, StartURLs: []string{srv.URL + "/v0/postings/x"}}}
 	res, err := (&scrape.Scraper{Config: testConfig(t)}).Run(t.Context(), src)
 	if err != nil {
@@ -172,9 +195,8 @@ func TestRetriesTransientFailures(t *testing.T) {
 		t.Fatalf("after two 503s: records %+v, stats %+v", res.Records, res.Stats)
 	}
 
-	zero := 0
 	cfg := testConfig(t)
-	cfg.Retries = &zero
+	cfg.Retries = ptr(0)
 	mu.Lock()
 	calls = 0
 	mu.Unlock()
@@ -198,6 +220,16 @@ func TestValidate(t *testing.T) {
 		{"bad scheme", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"ftp://x/"}}, "sources[0].start_urls[0]"},
 		{"relative file", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"file://data/x.json"}}, "needs an absolute path"},
 		{"no urls", scrape.Source{Name: "a", Kind: "lever"}, "sources[0].start_urls: none given"},
+		{"no way in", scrape.Source{Name: "a", Kind: "jsonld"}, "give start_urls with links, sitemaps or feeds"},
+		{"bad selector", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: []string{"http://x/"}, Links: "a[href"}, "sources[0].links: \"a[href\" is not a CSS selector"},
+		{"bad match", scrape.Source{Name: "a", Kind: "jsonld", Sitemaps: []string{"http://x/s.xml"}, Match: "("}, "sources[0].match"},
+		{"html without title", scrape.Source{Name: "a", Kind: "html", Feeds: []string{"http://x/f.rss"}}, "sources[0].fields.title: missing"},
+		{"file without path", scrape.Source{Name: "a", Kind: "file"}, "sources[0].path: missing"},
+		{"file with urls", scrape.Source{Name: "a", Kind: "file", Path: "x.csv", StartURLs: []string{"http://x/"}}, "a file source reads path, not URLs"},
+		{"file format", scrape.Source{Name: "a", Kind: "file", Path: "x.xlsx"}, "sources[0].format: cannot tell the format"},
+		{"file column", scrape.Source{Name: "a", Kind: "file", Path: "x.csv", Columns: map[string]string{"salary": "Pay"}}, `sources[0].columns: "salary" is not one of`},
+		{"path on a board", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"http://x/"}, Path: "x.csv"}, "only a file source reads a path"},
+		{"negative max_pages", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"http://x/"}, MaxPages: -1}, "sources[0].max_pages: -1 is negative"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -206,5 +238,17 @@ func TestValidate(t *testing.T) {
 				t.Fatalf("Validate() = %v, want error containing %q", err, tc.want)
 			}
 		})
+	}
+	cfg := scrape.DefaultConfig()
+	cfg.Delay = ptr(-scrape.DefaultDelay)
+	cfg.Timeout, cfg.ErrorBudget = -1, -1
+	err := cfg.Validate([]scrape.Source{{Name: "a", Kind: "lever", StartURLs: []string{"http://x/"}}})
+	for _, want := range []string{"scrape.delay: -500ms is negative", "scrape.timeout", "scrape.error_budget"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v, want error containing %q", err, want)
+		}
+	}
+	if err := scrape.DefaultConfig().Validate([]scrape.Source{{Name: "a", Kind: "greenhouse", StartURLs: []string{"https://boards-api.greenhouse.io/v1/boards/x/jobs?content=true"}}}); err != nil {
+		t.Errorf("greenhouse source: %v", err)
 	}
 }

@@ -1,0 +1,113 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// cellEstimate is everything computed for one (region, quarter): the two
+// groups, the raw and median estimates with their bootstrap, the
+// regression, and for quarter "all" the permutation p-value.
+type cellEstimate struct {
+	region, quarter string
+	os, py          *group
+	// gap is the raw log gap, mean ln pay OpenStack − Python, summed in
+	// listing order as the first release did; NaN when a group is empty.
+	gap          float64
+	medOS, medPy float64 // median pay, USD; NaN when a group is empty
+	short        string  // why the estimates are withheld; "" when they are not
+	bad          int     // postings left out for pay that is not a positive finite number
+
+	reps             replicates
+	accel            float64
+	bcaLo, bcaHi     float64
+	bcaErr           error
+	pctLo, pctHi     float64
+	pctErr           error
+	medLo, medHi     float64
+	medErr           error
+	adj              adjustedFit
+	adjErr           error
+	pValue           float64 // NaN when not computed
+	gapSE, medianSE  float64
+	bootstrapRounds  int
+	permutationCount int
+}
+
+// estimateCell computes one cell from its postings obs (listing order).
+// withP asks for the permutation p-value.
+func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, withP bool, scr *scratch) *cellEstimate {
+	e := &cellEstimate{region: region, quarter: quarter, gap: math.NaN(), medOS: math.NaN(), medPy: math.NaN(), pValue: math.NaN()}
+	var idsOS, idsPy []int32
+	var logOS, logPy []float64
+	for _, i := range obs {
+		id := s.valueID[i]
+		if s.openstack[i] {
+			idsOS, logOS = append(idsOS, id), append(logOS, s.logs[id])
+		} else {
+			idsPy, logPy = append(idsPy, id), append(logPy, s.logs[id])
+		}
+	}
+	e.os = newGroup(idsOS, s.values, s.logs, scr.valueCount)
+	e.py = newGroup(idsPy, s.values, s.logs, scr.valueCount)
+	if e.os.n > 0 {
+		e.medOS = e.os.medianOf(e.os.freq)
+	}
+	if e.py.n > 0 {
+		e.medPy = e.py.medianOf(e.py.freq)
+	}
+	if e.os.n > 0 && e.py.n > 0 {
+		e.gap = stat.Mean(logOS, nil) - stat.Mean(logPy, nil)
+	}
+	var short []string
+	if e.os.n < cfg.MinGroupSize {
+		short = append(short, fmt.Sprintf("%d OpenStack", e.os.n))
+	}
+	if e.py.n < cfg.MinGroupSize {
+		short = append(short, fmt.Sprintf("%d Python", e.py.n))
+	}
+	if len(short) > 0 {
+		e.short = fmt.Sprintf("withheld: %s postings with pay, fewer than min_group_size %d", joinAnd(short), cfg.MinGroupSize)
+		return e
+	}
+
+	e.bootstrapRounds = cfg.Bootstrap
+	e.reps = bootstrap(newSampler(rowRand(cfg.Seed, region, quarter, streamBootstrap)), e.os, e.py, cfg.Bootstrap)
+	e.accel = acceleration([]*group{e.os, e.py}, []float64{1, -1})
+	gaps := sorted(e.reps.gap)
+	e.bcaLo, e.bcaHi, e.bcaErr = bcaInterval(gaps, e.os.meanLog-e.py.meanLog, e.accel, cfg.Confidence)
+	e.pctLo, e.pctHi, e.pctErr = percentileInterval(gaps, cfg.Confidence)
+	e.medLo, e.medHi, e.medErr = percentileInterval(sorted(e.reps.median), cfg.Confidence)
+	e.gapSE, e.medianSE = spread(e.reps.gap), spread(e.reps.median)
+	e.reps.median = nil                   // only the gaps are needed later, for the change rows
+	e.os.poisson, e.py.poisson = nil, nil // its tables are large and done with
+
+	e.adj, e.adjErr = safeAdjust(s, obs, cfg.MinClusters, scr)
+	if withP {
+		e.permutationCount = cfg.Permutations
+		e.pValue = permutationP(newSampler(rowRand(cfg.Seed, region, quarter, streamPermutation)), e.os, e.py, cfg.Permutations)
+	}
+	return e
+}
+
+func joinAnd(parts []string) string {
+	if len(parts) == 2 {
+		return parts[0] + " and " + parts[1]
+	}
+	return parts[0]
+}
+
+// safeAdjust is adjust with gonum's panics turned into the row's error.
+// adjust checks its input first (sizes, rank), so a panic here is a bug,
+// but one regression row must not take the whole analysis down with it.
+func safeAdjust(s *postings, obs []int32, minClusters int, scr *scratch) (a adjustedFit, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			*scr = *newScratch(s) // the buffers may be left dirty
+			a, err = adjustedFit{}, fmt.Errorf("the regression failed (%v); please report this", r)
+		}
+	}()
+	return adjust(s, obs, minClusters, scr)
+}

@@ -1,0 +1,218 @@
+package analyze_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/jobmarket/jobmarket/analyze"
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// confounded draws listings where OpenStack roles skew senior, with a
+// structural premium of premium log points and 0.3 per seniority step.
+func confounded(seed uint64, n int, premium float64) []data.Listing {
+	rng := rand.New(rand.NewPCG(seed, 5))
+	levels := []string{"junior", "mid", "senior", "lead"}
+	var ls []data.Listing
+	for i := range n {
+		role, lvl := data.RolePython, rng.IntN(4)
+		lp := math.Log(100000)
+		if i%3 == 0 {
+			role, lvl = data.RoleOpenStack, 1+rng.IntN(3)
+			lp += premium
+		}
+		lp += 0.3*float64(lvl) + 0.2*rng.NormFloat64()
+		l := listing("Europe", "2026Q3", role, math.Round(math.Exp(lp)))
+		l.Seniority, l.Country, l.Company = levels[lvl], []string{"DE", "FR"}[rng.IntN(2)], fmt.Sprint("c", rng.IntN(60))
+		ls = append(ls, l)
+	}
+	return ls
+}
+
+func TestAdjustedRemovesConfounding(t *testing.T) {
+	const truth = 0.10
+	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, confounded(1, 3000, truth), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodRawBCA)
+	adj := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodAdjusted)
+	if raw.LogGap < truth+0.1 {
+		t.Errorf("raw gap %.3f should include the seniority difference (truth %.2f)", raw.LogGap, truth)
+	}
+	if math.Abs(adj.LogGap-truth) > 3*adj.SE {
+		t.Errorf("adjusted gap %.4f ± %.4f, truth %.2f", adj.LogGap, adj.SE, truth)
+	}
+	if math.Abs(adj.Explained+adj.Unexplained-raw.LogGap) > 1e-10 {
+		t.Errorf("explained %.6f + unexplained %.6f ≠ raw gap %.6f", adj.Explained, adj.Unexplained, raw.LogGap)
+	}
+	if adj.Unexplained != adj.LogGap || adj.Explained < 0.1 {
+		t.Errorf("Oaxaca split %+v", adj)
+	}
+	if adj.NClusters != 60 || !strings.Contains(adj.Detail, "CR1") {
+		t.Errorf("60 companies should give CR1 errors: %d clusters, %q", adj.NClusters, adj.Detail)
+	}
+
+	// With fewer companies than min_clusters the row says HC3.
+	c := cfg()
+	c.MinClusters = 61
+	res, err = analyze.Run(t.Context(), c, []string{"Europe"}, confounded(1, 3000, truth), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc3 := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodAdjusted)
+	if hc3.NClusters != 0 || !strings.Contains(hc3.Detail, "HC3") || hc3.LogGap != adj.LogGap {
+		t.Errorf("HC3 row %+v", hc3)
+	}
+
+	// Without controls the adjusted estimate is the raw gap.
+	c = cfg()
+	c.Controls = nil
+	res, err = analyze.Run(t.Context(), c, []string{"Europe"}, confounded(1, 3000, truth), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodAdjusted); math.Abs(p.LogGap-raw.LogGap) > 1e-10 || p.Explained != 0 {
+		t.Errorf("no controls: adjusted %.6f (explained %v), raw %.6f", p.LogGap, p.Explained, raw.LogGap)
+	}
+}
+
+func TestPooledShrinksSmallRegion(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	var ls []data.Listing
+	add := func(region string, n int, gap float64) {
+		for range n {
+			ls = append(ls, listing(region, "2026Q3", data.RoleOpenStack, math.Exp(11.5+gap+0.25*rng.NormFloat64())))
+			ls = append(ls, listing(region, "2026Q3", data.RolePython, math.Exp(11.5+0.25*rng.NormFloat64())))
+		}
+	}
+	regions := []string{"A", "B", "C", "D", "Tiny"}
+	for _, r := range regions[:4] {
+		add(r, 300, 0.15)
+	}
+	add("Tiny", 8, 0.6)
+	res, err := analyze.Run(t.Context(), cfg(), regions, ls, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := row(t, res.Premiums, "Tiny", data.QuarterAll, data.MethodRawBCA)
+	pooled := row(t, res.Premiums, "Tiny", data.QuarterAll, data.MethodPooled)
+	mean := row(t, res.Premiums, data.RegionAll, data.QuarterAll, data.MethodPooled)
+	checkRows(t, res.Premiums)
+	if !math.IsNaN(raw.Premium) {
+		t.Fatalf("raw estimate of 8 postings published: %+v", raw)
+	}
+	if !(pooled.LogGap > mean.LogGap && pooled.LogGap < 0.6) || math.IsNaN(pooled.CILow) {
+		t.Errorf("pooled Tiny %.3f [%.3f, %.3f] should sit between the mean %.3f and its own gap ~0.6",
+			pooled.LogGap, pooled.CILow, pooled.CIHigh, mean.LogGap)
+	}
+	if !strings.Contains(pooled.Note, "partially pooled") {
+		t.Errorf("note %q should flag the pooled estimate", pooled.Note)
+	}
+	if math.Abs(mean.LogGap-0.15) > 0.1 {
+		t.Errorf("mean across regions %.3f, want near 0.15", mean.LogGap)
+	}
+	big := row(t, res.Premiums, "A", data.QuarterAll, data.MethodPooled)
+	bigRaw := row(t, res.Premiums, "A", data.QuarterAll, data.MethodRawBCA)
+	if math.Abs(big.LogGap-bigRaw.LogGap) > 0.03 {
+		t.Errorf("a large region should keep nearly its own gap: pooled %.3f, raw %.3f", big.LogGap, bigRaw.LogGap)
+	}
+}
+
+func TestChangeBetweenLastQuarters(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	var ls []data.Listing
+	for q, gap := range map[string]float64{"2026Q1": 0.0, "2026Q2": 0.10, "2026Q3": 0.25} {
+		for range 400 {
+			ls = append(ls, listing("Europe", q, data.RoleOpenStack, math.Exp(11.5+gap+0.2*rng.NormFloat64())))
+			ls = append(ls, listing("Europe", q, data.RolePython, math.Exp(11.5+0.2*rng.NormFloat64())))
+		}
+	}
+	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, ls, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q2 := row(t, res.Premiums, "Europe", "2026Q2", data.MethodRawBCA)
+	q3 := row(t, res.Premiums, "Europe", "2026Q3", data.MethodRawBCA)
+	ch := row(t, res.Premiums, "Europe", "2026Q2/2026Q3", data.MethodChange)
+	if math.Abs(ch.LogGap-(q3.LogGap-q2.LogGap)) > 1e-12 || math.Abs(ch.Premium-math.Expm1(ch.LogGap)) > 1e-12 {
+		t.Errorf("change %v (log %v), quarters %v and %v", ch.Premium, ch.LogGap, q2.LogGap, q3.LogGap)
+	}
+	if !(ch.CILow < ch.Premium && ch.Premium < ch.CIHigh) || ch.CILow < 0 {
+		t.Errorf("change interval [%v, %v] should bracket %v and exclude 0", ch.CILow, ch.CIHigh, ch.Premium)
+	}
+	// The change's standard error combines the quarters'.
+	if want := math.Hypot(q2.SE, q3.SE); math.Abs(ch.SE-want)/want > 0.1 {
+		t.Errorf("change se %.4f, want about %.4f", ch.SE, want)
+	}
+	if ch.NOpenStack != 800 || !strings.Contains(ch.Detail, "2026Q2 +") {
+		t.Errorf("change row %+v", ch)
+	}
+}
+
+func TestPValuesAndHolm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 10))
+	var ls []data.Listing
+	for region, gap := range map[string]float64{"Yes": 0.2, "No": 0, "Maybe": 0.03} {
+		for range 200 {
+			ls = append(ls, listing(region, "2026Q3", data.RoleOpenStack, math.Exp(11.5+gap+0.25*rng.NormFloat64())))
+			ls = append(ls, listing(region, "2026Q3", data.RolePython, math.Exp(11.5+0.25*rng.NormFloat64())))
+		}
+	}
+	regions := []string{"Yes", "No", "Maybe"}
+	res, err := analyze.Run(t.Context(), cfg(), regions, ls, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []float64
+	for _, r := range regions {
+		p := row(t, res.Premiums, r, data.QuarterAll, data.MethodRawBCA)
+		if !(p.PValue > 0 && p.PValue <= 1 && p.PHolm >= p.PValue && p.PHolm <= 1) {
+			t.Errorf("%s: p %v, Holm %v", r, p.PValue, p.PHolm)
+		}
+		ps = append(ps, p.PValue)
+		if q := row(t, res.Premiums, r, "2026Q3", data.MethodRawBCA); !math.IsNaN(q.PValue) {
+			t.Errorf("%s: p-value on a quarter row", r)
+		}
+	}
+	if ps[0] > 0.01 {
+		t.Errorf("a 20%% premium on 200+200 postings should have a small p, got %v", ps[0])
+	}
+	if all := row(t, res.Premiums, data.RegionAll, data.QuarterAll, data.MethodRawBCA); math.IsNaN(all.PValue) || !math.IsNaN(all.PHolm) {
+		t.Errorf("All regions: p %v, Holm %v (want a p-value, no Holm: it is not one of the regions)", all.PValue, all.PHolm)
+	}
+}
+
+// TestIndependentOfScheduling runs on one core and on all: the rows must
+// be identical to the digit.
+func TestIndependentOfScheduling(t *testing.T) {
+	ls := regionalListings(5, 60)
+	regions := []string{"Europe", "North America", "Asia-Pacific"}
+	run := func(procs int) []data.Premium {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		res, err := analyze.Run(t.Context(), cfg(), regions, ls, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Premiums
+	}
+	one, many := run(1), run(4)
+	for i := range one {
+		if !samePremium(one[i], many[i]) {
+			t.Errorf("row %d differs:\n%+v\n%+v", i, one[i], many[i])
+		}
+	}
+}
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := analyze.Run(ctx, cfg(), []string{"Europe", "North America", "Asia-Pacific"}, regionalListings(1, 40), nil); err == nil {
+		t.Error("Run on a cancelled context returned no error")
+	}
+}

@@ -1,0 +1,233 @@
+package analyze
+
+import (
+	"math"
+	"slices"
+
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// Sample collects listings one at a time for Estimate, keeping only what
+// the estimates read: about 50 bytes a posting in the estimate instead of
+// a whole data.Listing, so a caller can stream a large listings table
+// through Add without holding it. Use NewSample, Add every listing and
+// AddReject every reject, then Estimate once. Run does exactly that.
+type Sample struct {
+	cfg       Config
+	regions   []string
+	regionIdx map[string]int16 // 1-based: 0 is All regions
+
+	// One entry per posting in the estimate, in the order added. Ids are
+	// first-seen numbers, renumbered in sorted order by freeze.
+	valueID   []int32 // pay
+	openstack []bool
+	region    []int16
+	quarter   []int16 // −1 when the posting date is unknown
+	company   []int32 // cluster: a company, or the posting alone when it names none
+	levels    [][]int32
+
+	valueOf   map[float64]int32
+	values    []float64
+	quarterOf map[string]int16
+	quarters  []string
+	companyOf map[string]int32
+	clusters  int
+	levelOf   []map[string]int32
+	levels1   [][]string // level names per control, first-seen order
+
+	// bad counts candidates left out for pay that is not a positive finite
+	// number, by region and quarter id (+1; 0 is "all").
+	bad map[[2]int16]int
+
+	funnelOrder []string
+	funnel      map[string]*data.Funnel
+
+	dataFrom, dataTo string
+	done             bool
+}
+
+// NewSample starts a sample for the regions (config order; a name given
+// twice counts once). It returns the config's problems, as Validate does.
+func NewSample(cfg Config, regions []string) (*Sample, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Sample{cfg: cfg, regionIdx: map[string]int16{}, valueOf: map[float64]int32{},
+		quarterOf: map[string]int16{}, companyOf: map[string]int32{}, bad: map[[2]int16]int{},
+		funnel: map[string]*data.Funnel{}}
+	for _, r := range regions {
+		if _, dup := s.regionIdx[r]; !dup {
+			s.regions = append(s.regions, r)
+			s.regionIdx[r] = int16(len(s.regions))
+		}
+	}
+	s.levels = make([][]int32, len(cfg.Controls))
+	s.levelOf = make([]map[string]int32, len(cfg.Controls))
+	s.levels1 = make([][]string, len(cfg.Controls))
+	for c := range cfg.Controls {
+		s.levelOf[c] = map[string]int32{}
+	}
+	return s, nil
+}
+
+// reserve makes room for n more postings, so Add does not grow its slices
+// by copying when the caller knows how many listings will come.
+func (s *Sample) reserve(n int) {
+	s.valueID = slices.Grow(s.valueID, n)
+	s.openstack = slices.Grow(s.openstack, n)
+	s.region = slices.Grow(s.region, n)
+	s.quarter = slices.Grow(s.quarter, n)
+	s.company = slices.Grow(s.company, n)
+	for c := range s.levels {
+		s.levels[c] = slices.Grow(s.levels[c], n)
+	}
+}
+
+// Add counts one listing in the funnel and, when it is in the estimate,
+// keeps what the estimates need from it. It does not keep l.
+func (s *Sample) Add(l *data.Listing) {
+	s.countFunnel(l)
+	r, ok := s.regionIdx[l.Region]
+	if !ok || !s.cfg.candidate(*l) {
+		return
+	}
+	q := int16(-1)
+	if l.Quarter != "" {
+		id, seen := s.quarterOf[l.Quarter]
+		if !seen {
+			id = int16(len(s.quarters))
+			s.quarterOf[l.Quarter] = id
+			s.quarters = append(s.quarters, l.Quarter)
+		}
+		q = id
+	}
+	if !usablePay(l.SalaryAnnualUSD) {
+		for _, region := range []int16{0, r} {
+			s.bad[[2]int16{region, 0}]++
+			if q >= 0 {
+				s.bad[[2]int16{region, q + 1}]++
+			}
+		}
+		return
+	}
+	if d := l.PostedDate; d != "" {
+		if s.dataFrom == "" || d < s.dataFrom {
+			s.dataFrom = d
+		}
+		s.dataTo = max(s.dataTo, d)
+	}
+	id, seen := s.valueOf[l.SalaryAnnualUSD]
+	if !seen {
+		id = int32(len(s.values))
+		s.valueOf[l.SalaryAnnualUSD] = id
+		s.values = append(s.values, l.SalaryAnnualUSD)
+	}
+	s.valueID = append(s.valueID, id)
+	s.openstack = append(s.openstack, l.Role == data.RoleOpenStack)
+	s.region = append(s.region, r)
+	s.quarter = append(s.quarter, q)
+	if l.Company == "" {
+		s.company = append(s.company, int32(s.clusters)) // a cluster of its own
+		s.clusters++
+	} else if c, seen := s.companyOf[l.Company]; seen {
+		s.company = append(s.company, c)
+	} else {
+		s.companyOf[l.Company] = int32(s.clusters)
+		s.company = append(s.company, int32(s.clusters))
+		s.clusters++
+	}
+	for c, control := range s.cfg.Controls {
+		name := controlLevel(control, l)
+		lv, seen := s.levelOf[c][name]
+		if !seen {
+			lv = int32(len(s.levels1[c]))
+			s.levelOf[c][name] = lv
+			s.levels1[c] = append(s.levels1[c], name)
+		}
+		s.levels[c] = append(s.levels[c], lv)
+	}
+}
+
+// countFunnel counts, per source, how many records survive each step.
+func (s *Sample) countFunnel(l *data.Listing) {
+	f := s.funnelRow(l.Source)
+	f.Fetched++
+	f.Parsed++
+	if !s.cfg.usable(*l) {
+		return
+	}
+	f.WithPay++
+	if l.Role != data.RoleOpenStack && l.Role != data.RolePython {
+		return
+	}
+	f.Classified++
+	if l.DuplicateOf != "" {
+		return
+	}
+	f.Unique++
+	if _, ok := s.regionIdx[l.Region]; ok {
+		f.InEstimate++
+	}
+}
+
+// AddReject counts a record that never became a listing in the funnel.
+func (s *Sample) AddReject(r data.Reject) {
+	s.funnelRow(r.Source).Fetched++
+}
+
+func (s *Sample) funnelRow(source string) *data.Funnel {
+	f, ok := s.funnel[source]
+	if !ok {
+		f = &data.Funnel{Source: source}
+		s.funnel[source] = f
+		s.funnelOrder = append(s.funnelOrder, source)
+	}
+	return f
+}
+
+// usable reports whether a listing's pay may enter an estimate: read,
+// converted, plausible, a positive finite number, and stated by the
+// employer unless the config lets board estimates in.
+func (c Config) usable(l data.Listing) bool {
+	return usablePay(l.SalaryAnnualUSD) && l.SalaryNote == "" && l.SalaryCode == "" &&
+		(l.SalarySource != data.PaySourceBoard || c.IncludeBoardEstimates)
+}
+
+// candidate reports whether a listing belongs in the premium but for its
+// pay figure: no salary note or code, an accepted pay source, an OpenStack or
+// Python role, and not a repeat of another listing. A candidate whose pay
+// is not a positive finite number is bad input, counted in the row's note.
+func (c Config) candidate(l data.Listing) bool {
+	return l.SalaryNote == "" && l.SalaryCode == "" && (l.SalarySource != data.PaySourceBoard || c.IncludeBoardEstimates) &&
+		(l.Role == data.RoleOpenStack || l.Role == data.RolePython) && l.DuplicateOf == ""
+}
+
+// usablePay reports whether pay is a number an estimate can take the log of.
+func usablePay(usd float64) bool { return usd > 0 && !math.IsInf(usd, 1) }
+
+// renumber returns, for names numbered in first-seen order, the sorted
+// names and each old number's new one.
+func renumber(names []string) (sortedNames []string, rank []int32) {
+	order := make([]int32, len(names))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return compareStrings(names[a], names[b]) })
+	rank = make([]int32, len(names))
+	sortedNames = make([]string, len(names))
+	for r, old := range order {
+		rank[old] = int32(r)
+		sortedNames[r] = names[old]
+	}
+	return sortedNames, rank
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

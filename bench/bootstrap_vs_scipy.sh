@@ -1,0 +1,40 @@
+#!/bin/sh
+# Compares analyze's bootstrap with scipy.stats.bootstrap on the same data,
+# in one run, and prints the speed ratio.
+#
+#   bench/bootstrap_vs_scipy.sh            # percentile in both; BCa in Go only
+#   BCA_RESAMPLES=1000 bench/bootstrap_vs_scipy.sh   # also time scipy's BCa
+#
+# Needs Go and Debian's python3-scipy (/usr/bin/python3). The data are
+# log-normal pay rounded to $1,000: 10,000 OpenStack + 100,000 Python
+# values, and 100,000 + 1,000,000 for BCa, which scipy cannot finish in
+# reasonable time (its jackknife is quadratic). Go reads the files
+# bench/bootstrap_scipy.py writes, so both time the same numbers, from
+# the pay values to the interval, 10,000 resamples.
+set -eu
+cd "$(dirname "$0")/.."
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT INT TERM
+
+/usr/bin/python3 bench/bootstrap_scipy.py --data "$dir" --bca-resamples "${BCA_RESAMPLES:-0}" | tee "$dir/scipy.txt"
+BOOTSTRAP_BENCH_DATA="$dir" go test ./analyze -run '^$' -bench BootstrapFiles -benchtime 1x -count "${COUNT:-3}" | tee "$dir/go.txt"
+
+# Go: the fastest of COUNT runs per case, in seconds.
+awk '
+	FILENAME ~ /scipy/ && $1 == "scipy" { scipy[$2 "/" $3] = $5; n[$2 "/" $3] = $4 }
+	FILENAME ~ /go/ && $1 ~ /^BenchmarkBootstrapFiles\// {
+		split($1, parts, "/"); sub(/-[0-9]+$/, "", parts[3]); key = parts[2] "/" parts[3]
+		s = $3 / 1e9
+		if (!(key in best) || s < best[key]) { best[key] = s; cpu[key] = $5 }
+	}
+	END {
+		printf "\n%-18s %12s %12s %10s\n", "case", "scipy (s)", "Go (s)", "ratio"
+		for (key in best) {
+			if (key in scipy)
+				printf "%-18s %12.3f %12.3f %9.0fx\n", key, scipy[key], best[key], scipy[key] / best[key]
+			else
+				printf "%-18s %12s %12.3f %10s\n", key, "-", best[key], "-"
+		}
+		for (key in scipy) if (n[key] != 10000) printf "(scipy %s ran %s resamples, not 10,000)\n", key, n[key]
+	}
+' "$dir/scipy.txt" "$dir/go.txt"
