@@ -185,3 +185,26 @@ func TestInterruptStopsCleanly(t *testing.T) {
 		t.Fatalf("run after interrupt exited %d: %s", code, stderr)
 	}
 }
+
+// TestOwnDataRecipe runs the README's "rerun on my own data" recipe: the
+// file source on data/examples, from the repository root as a user would.
+func TestOwnDataRecipe(t *testing.T) {
+	out := t.TempDir()
+	t.Chdir("../..")
+	code, stdout, stderr := runCmd(t, "run", "-c", "data/examples/my-data.yaml", "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"SYNTHETIC DEMO DATA", "Europe", "North America"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	rejects, err := os.ReadFile(filepath.Join(out, RejectsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(rejects), "\n"); n != 1 {
+		t.Errorf("the example CSV is clean, but rejects.csv has %d rows:\n%s", n-1, rejects)
+	}
+}

@@ -30,14 +30,17 @@ const DefaultOutput = "out"
 // Pipeline is pipeline.yaml: the stage configs composed into one file.
 // docs/config.md documents every field.
 type Pipeline struct {
-	Output   string             `yaml:"output"`
-	Sources  []scrape.Source    `yaml:"sources"`
-	Scrape   scrape.Config      `yaml:"scrape"`
-	Classify transform.Classify `yaml:"classify"`
-	Currency transform.Currency `yaml:"currency"`
-	Regions  transform.Regions  `yaml:"regions"`
-	Pay      transform.PayRules `yaml:"pay"`
-	Analysis analyze.Config     `yaml:"analysis"`
+	Output string `yaml:"output"`
+	// SyntheticData marks made-up data (examples, simulations): every
+	// output then says so. The bundled snapshot is always synthetic.
+	SyntheticData bool               `yaml:"synthetic"`
+	Sources       []scrape.Source    `yaml:"sources"`
+	Scrape        scrape.Config      `yaml:"scrape"`
+	Classify      transform.Classify `yaml:"classify"`
+	Currency      transform.Currency `yaml:"currency"`
+	Regions       transform.Regions  `yaml:"regions"`
+	Pay           transform.PayRules `yaml:"pay"`
+	Analysis      analyze.Config     `yaml:"analysis"`
 
 	secrets map[string]string // values taken from the environment, by name
 }
@@ -46,9 +49,13 @@ func (p Pipeline) transformConfig() transform.Config {
 	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay}
 }
 
-// Synthetic reports whether the run reads the bundled demo snapshot, whose
-// postings are generated: every output then says so.
+// Synthetic reports whether the run reads made-up postings — the bundled
+// demo snapshot, or data the config marks synthetic: every output then
+// says so.
 func (p Pipeline) Synthetic() bool {
+	if p.SyntheticData {
+		return true
+	}
 	for _, s := range p.Sources {
 		for _, u := range s.StartURLs {
 			if strings.HasPrefix(u, scrape.BundledScheme+"://") {
