@@ -62,8 +62,11 @@ func (e *env) printSummary() error {
 		level = fmt.Sprintf("%g%% interval", premiums[0].Confidence*100)
 	}
 	fmt.Fprintln(w, "OpenStack pay premium over Python roles, all quarters.")
-	fmt.Fprintf(w, "raw: ratio of geometric means, BCa interval; adjusted: OLS controlling for %s, company-clustered interval.\n",
-		strings.Join(e.cfg.Analysis.Controls, ", "))
+	controls := strings.Join(e.cfg.Analysis.Controls, ", ")
+	if controls == "" {
+		controls = "nothing (analysis.controls is empty)"
+	}
+	fmt.Fprintf(w, "raw: ratio of geometric means, BCa interval; adjusted: OLS controlling for %s, company-clustered interval.\n", controls)
 	adjusted := map[string]data.Premium{}
 	for _, p := range premiums {
 		if p.Quarter == data.QuarterAll && p.Method == data.MethodAdjusted {
