@@ -3,7 +3,6 @@ package scrape
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/jobmarket/jobmarket/data"
@@ -28,7 +27,12 @@ func (htmlReader) read(p page) ([]data.RawRecord, []link) {
 		if sel == "" {
 			return ""
 		}
-		return strings.Join(strings.Fields(doc.Find(sel).First().Text()), " ")
+		// Block-aware, so "<p>…people.</p><p>We pay" keeps its space.
+		fragment, err := goquery.OuterHtml(doc.Find(sel).First())
+		if err != nil {
+			return ""
+		}
+		return htmlToText(fragment)
 	}
 	r := newRecord(p, p.url.String())
 	r.Title = text(f.Title)

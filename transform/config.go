@@ -9,10 +9,10 @@ import (
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
-	"gopkg.in/yaml.v3"
 )
 
-// Defaults for normalization. Each can be overridden in pipeline.yaml.
+// Defaults for normalization. Each can be overridden in pipeline.yaml; a
+// field left out (zero) takes its default.
 const (
 	// DefaultMinAnnualUSD and DefaultMaxAnnualUSD bound plausible annual
 	// pay; outside them a figure is almost always a misread (a monthly
@@ -22,6 +22,23 @@ const (
 	// DefaultMinProjects: OpenStack project names (nova, swift, heat...) are
 	// ordinary words; only two or more together signal OpenStack.
 	DefaultMinProjects = 2
+	// DefaultProjectWindow is how many words apart two project names may
+	// stand and still count together: a list ("Nova, Neutron and Cinder")
+	// or a sentence, not the two ends of a long description where "Swift"
+	// and "heat map" happen to appear.
+	DefaultProjectWindow = 10
+	// DefaultMaxTextDistance is the largest Hamming distance between the
+	// 64-bit SimHashes of two descriptions that still makes them the same
+	// posting. Reposts that only add a sentence differ by a few bits,
+	// distinct postings of one employer by 8 or more in the demo data and
+	// about 32 in general, so 3 errs on the side of keeping postings apart.
+	DefaultMaxTextDistance = 3
+	// MaxTextDistanceLimit bounds max_text_distance: beyond 16 of 64 bits,
+	// SimHashes of unrelated postings of one employer come that close.
+	MaxTextDistanceLimit = 16
+	// DefaultMinTextWords: SimHashes of shorter descriptions ("Apply on our
+	// site") say too little to call two postings the same.
+	DefaultMinTextWords = 20
 )
 
 // DefaultAnnualize holds the working time in one year for each period:
@@ -30,12 +47,38 @@ var DefaultAnnualize = map[data.Period]float64{
 	data.PeriodHour: 2080, data.PeriodDay: 260, data.PeriodWeek: 52, data.PeriodMonth: 12, data.PeriodYear: 1,
 }
 
+// Default keyword lists of the role rule, the same as in the shipped
+// pipeline.yaml.
+var (
+	DefaultOpenStack         = []string{"openstack"}
+	DefaultOpenStackProjects = []string{"nova", "neutron", "cinder", "keystone", "glance", "swift", "heat", "ironic", "octavia", "kolla"}
+	DefaultPython            = []string{"python", "django", "flask", "fastapi"}
+	// DefaultProjectExceptions are phrases in which a project name is an
+	// ordinary word: places, appliances, charts, Apple's language, banking.
+	DefaultProjectExceptions = []string{"nova scotia", "bossa nova", "casa nova", "heat pump", "heat pumps", "heat map",
+		"heat maps", "heat exchanger", "heat exchangers", "heat treatment", "heat sink", "heat transfer",
+		"at a glance", "glance at", "swift code", "swift codes", "swift network", "swift payments", "swift messaging",
+		"taylor swift", "swift ui", "apple swift", "swift and objective c", "objective c and swift",
+		"ios swift", "swift ios", "keystone xl", "keystone species"}
+	// DefaultSeniority maps each seniority level to the title words that
+	// name it. "Staff" engineers are placed with leads: both sit above
+	// senior and below principal in most career ladders.
+	DefaultSeniority = map[string][]string{
+		data.SeniorityJunior:    {"junior", "jr", "entry level", "graduate", "grad", "trainee", "apprentice"},
+		data.SeniorityMid:       {"mid", "mid level", "intermediate"},
+		data.SenioritySenior:    {"senior", "sr", "snr"},
+		data.SeniorityLead:      {"lead", "staff", "team lead", "tech lead"},
+		data.SeniorityPrincipal: {"principal", "distinguished"},
+	}
+)
+
 // Config is how raw records are normalized.
 type Config struct {
-	Classify Classify `yaml:"classify"`
-	Currency Currency `yaml:"currency"`
-	Regions  Regions  `yaml:"regions"`
-	Pay      PayRules `yaml:"pay"`
+	Classify   Classify   `yaml:"classify"`
+	Currency   Currency   `yaml:"currency"`
+	Regions    Regions    `yaml:"regions"`
+	Pay        PayRules   `yaml:"pay"`
+	Duplicates Duplicates `yaml:"duplicates"`
 }
 
 // PayRules holds how stated pay becomes USD per year.
@@ -49,17 +92,45 @@ type PayRules struct {
 	MaxAnnualUSD float64 `yaml:"max_annual_usd"`
 }
 
-// Classify holds the keywords that decide a posting's role. Matching is on
-// whole words, case-insensitive, over title and description.
+// Classify holds the keywords that decide a posting's role and the words
+// that give its seniority. Matching is on whole words, case-insensitive,
+// over title and description; a keyword followed by a version ("python3")
+// matches, one inside a longer word ("pythonista") does not.
 type Classify struct {
-	// OpenStack words that mark an OpenStack role on their own.
+	// OpenStack words mark an OpenStack role on their own. Default
+	// DefaultOpenStack.
 	OpenStack []string `yaml:"openstack"`
 	// OpenStackProjects are project names that mark an OpenStack role only
-	// when at least MinProjects different ones appear.
+	// when at least MinProjects different ones stand within ProjectWindow
+	// words of each other. Default DefaultOpenStackProjects.
 	OpenStackProjects []string `yaml:"openstack_projects"`
-	MinProjects       int      `yaml:"min_projects"`
-	// Python words mark a Python role when no OpenStack mark is present.
+	// MinProjects defaults to 2.
+	MinProjects int `yaml:"min_projects"`
+	// ProjectWindow, in words, defaults to 10.
+	ProjectWindow int `yaml:"project_window"`
+	// ProjectExceptions are phrases in which a project name does not count
+	// ("nova scotia", "heat pump"). Default DefaultProjectExceptions.
+	ProjectExceptions []string `yaml:"project_exceptions"`
+	// Python words mark a Python role when the posting is not OpenStack.
+	// Default DefaultPython.
 	Python []string `yaml:"python"`
+	// Seniority maps junior, mid, senior, lead and principal to the title
+	// words that name each; a level not named keeps its DefaultSeniority
+	// words. When a title names several levels, the highest wins.
+	Seniority map[string][]string `yaml:"seniority"`
+}
+
+// Duplicates holds how repeated postings are found besides the key of
+// company, title, place and pay.
+type Duplicates struct {
+	// MaxTextDistance is the largest Hamming distance (bits of 64) between
+	// the SimHashes of two descriptions of the same employer or title in
+	// the same place that makes the later one a repeat. Default 3, at most
+	// 16; -1 turns the text comparison off.
+	MaxTextDistance int `yaml:"max_text_distance"`
+	// MinTextWords is the fewest words a description needs to be compared
+	// by text. Default 20.
+	MinTextWords int `yaml:"min_text_words"`
 }
 
 // Currency is the dated table of exchange rates.
@@ -72,54 +143,16 @@ type Currency struct {
 	Rates map[string]float64 `yaml:"rates"`
 }
 
-// Region is a named group of ISO 3166-1 alpha-2 country codes.
-type Region struct {
-	Name      string
-	Countries []string
+// DefaultConfig is the normalization config with every default filled
+// in. It has no exchange rates and no regions, which only the pipeline
+// config can give.
+func DefaultConfig() Config {
+	var c Config
+	c.applyDefaults()
+	return c
 }
 
-// Regions keeps the config's order, which is the order regions are reported in.
-type Regions []Region
-
-// UnmarshalYAML reads a mapping of region name to country list in order.
-func (r *Regions) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: regions must be a mapping of region name to country codes", n.Line)
-	}
-	*r = nil
-	for i := 0; i < len(n.Content); i += 2 {
-		var countries []string
-		if err := n.Content[i+1].Decode(&countries); err != nil {
-			return fmt.Errorf("line %d: region %q: %w", n.Content[i+1].Line, n.Content[i].Value, err)
-		}
-		*r = append(*r, Region{Name: n.Content[i].Value, Countries: countries})
-	}
-	return nil
-}
-
-// MarshalYAML writes regions back as the ordered mapping they were read from.
-func (r Regions) MarshalYAML() (any, error) {
-	n := &yaml.Node{Kind: yaml.MappingNode}
-	for _, reg := range r {
-		var countries yaml.Node
-		if err := countries.Encode(reg.Countries); err != nil {
-			return nil, err
-		}
-		countries.Style = yaml.FlowStyle
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: reg.Name}, &countries)
-	}
-	return n, nil
-}
-
-// Names lists the region names in config order.
-func (r Regions) Names() []string {
-	names := make([]string, len(r))
-	for i, reg := range r {
-		names[i] = reg.Name
-	}
-	return names
-}
-
+// applyDefaults fills every zero field with its default.
 func (c *Config) applyDefaults() {
 	if c.Pay.MinAnnualUSD == 0 {
 		c.Pay.MinAnnualUSD = DefaultMinAnnualUSD
@@ -127,8 +160,60 @@ func (c *Config) applyDefaults() {
 	if c.Pay.MaxAnnualUSD == 0 {
 		c.Pay.MaxAnnualUSD = DefaultMaxAnnualUSD
 	}
-	if c.Classify.MinProjects == 0 {
-		c.Classify.MinProjects = DefaultMinProjects
+	if len(c.Pay.Annualize) > 0 {
+		// Keys are period names in any case; lookups use the upper-case form.
+		norm := make(map[string]float64, len(c.Pay.Annualize))
+		for k, v := range c.Pay.Annualize {
+			norm[strings.ToUpper(strings.TrimSpace(k))] = v
+		}
+		c.Pay.Annualize = norm
+	}
+	cl := &c.Classify
+	if cl.MinProjects == 0 {
+		cl.MinProjects = DefaultMinProjects
+	}
+	if cl.ProjectWindow == 0 {
+		cl.ProjectWindow = DefaultProjectWindow
+	}
+	if len(cl.OpenStack) == 0 {
+		cl.OpenStack = DefaultOpenStack
+	}
+	if len(cl.OpenStackProjects) == 0 {
+		cl.OpenStackProjects = DefaultOpenStackProjects
+	}
+	if len(cl.Python) == 0 {
+		cl.Python = DefaultPython
+	}
+	if cl.ProjectExceptions == nil {
+		// Only the default phrases that name a configured project apply.
+		projects := map[uint64]bool{}
+		for _, p := range cl.OpenStackProjects {
+			for _, h := range phraseHashes(p) {
+				projects[h] = true
+			}
+		}
+		for _, e := range DefaultProjectExceptions {
+			if slices.ContainsFunc(phraseHashes(e), func(h uint64) bool { return projects[h] }) {
+				cl.ProjectExceptions = append(cl.ProjectExceptions, e)
+			}
+		}
+		if cl.ProjectExceptions == nil {
+			cl.ProjectExceptions = []string{}
+		}
+	}
+	seniority := make(map[string][]string, len(DefaultSeniority))
+	for level, words := range DefaultSeniority {
+		seniority[level] = words
+	}
+	for level, words := range cl.Seniority {
+		seniority[level] = words
+	}
+	cl.Seniority = seniority
+	if c.Duplicates.MaxTextDistance == 0 {
+		c.Duplicates.MaxTextDistance = DefaultMaxTextDistance
+	}
+	if c.Duplicates.MinTextWords == 0 {
+		c.Duplicates.MinTextWords = DefaultMinTextWords
 	}
 	if c.Currency.Base == "" {
 		c.Currency.Base = "USD"
@@ -139,14 +224,9 @@ var isoCurrency = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // Validate reports every problem in the normalization settings at once.
 func (c Config) Validate() error {
+	annualize := c.Pay.Annualize // before applyDefaults folds the keys' case
 	c.applyDefaults()
-	var errs []error
-	if len(c.Classify.OpenStack) == 0 {
-		errs = append(errs, errors.New("classify.openstack: no keywords"))
-	}
-	if len(c.Classify.Python) == 0 {
-		errs = append(errs, errors.New("classify.python: no keywords"))
-	}
+	errs := c.Classify.validate()
 	if c.Currency.Base != "USD" {
 		errs = append(errs, fmt.Errorf("currency.base: %q is not supported (only USD)", c.Currency.Base))
 	}
@@ -161,35 +241,91 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("currency.rates.%s: %v is not a positive rate", code, v))
 		}
 	}
-	for _, p := range sortedKeys(c.Pay.Annualize) {
-		if _, err := data.ParsePeriod(p); err != nil {
+	seen := map[data.Period]string{}
+	for _, p := range sortedKeys(annualize) {
+		period, err := data.ParsePeriod(p)
+		switch {
+		case err != nil:
 			errs = append(errs, fmt.Errorf("pay.annualize.%s: %w", p, err))
-		} else if c.Pay.Annualize[p] <= 0 {
-			errs = append(errs, fmt.Errorf("pay.annualize.%s: %v is not positive", p, c.Pay.Annualize[p]))
+		case seen[period] != "":
+			errs = append(errs, fmt.Errorf("pay.annualize.%s: %s is already given as %s", p, period, seen[period]))
+		case !(annualize[p] > 0):
+			errs = append(errs, fmt.Errorf("pay.annualize.%s: %v is not positive", p, annualize[p]))
 		}
+		seen[period] = p
 	}
-	if c.Pay.MinAnnualUSD >= c.Pay.MaxAnnualUSD {
+	if !(c.Pay.MinAnnualUSD < c.Pay.MaxAnnualUSD) {
 		errs = append(errs, fmt.Errorf("pay.min_annual_usd (%v) must be below pay.max_annual_usd (%v)", c.Pay.MinAnnualUSD, c.Pay.MaxAnnualUSD))
 	}
-	if len(c.Regions) == 0 {
+	if d := c.Duplicates.MaxTextDistance; d < -1 || d > MaxTextDistanceLimit {
+		errs = append(errs, fmt.Errorf("duplicates.max_text_distance: %d is not between 0 and %d (or -1 for off)", d, MaxTextDistanceLimit))
+	}
+	if c.Duplicates.MinTextWords < 0 {
+		errs = append(errs, fmt.Errorf("duplicates.min_text_words: %d is negative", c.Duplicates.MinTextWords))
+	}
+	errs = append(errs, c.Regions.validate()...)
+	return errors.Join(errs...)
+}
+
+func (cl Classify) validate() []error {
+	var errs []error
+	for _, list := range []struct {
+		key   string
+		words []string
+	}{{"openstack", cl.OpenStack}, {"openstack_projects", cl.OpenStackProjects}, {"python", cl.Python},
+		{"project_exceptions", cl.ProjectExceptions}} {
+		for i, w := range list.words {
+			if len(phraseHashes(w)) == 0 {
+				errs = append(errs, fmt.Errorf("classify.%s[%d]: %q has no letters or digits", list.key, i, w))
+			}
+		}
+	}
+	if cl.MinProjects < 1 || cl.MinProjects > len(cl.OpenStackProjects) {
+		errs = append(errs, fmt.Errorf("classify.min_projects: %d is not between 1 and the %d openstack_projects", cl.MinProjects, len(cl.OpenStackProjects)))
+	}
+	if cl.ProjectWindow < 1 {
+		errs = append(errs, fmt.Errorf("classify.project_window: %d is not a positive number of words", cl.ProjectWindow))
+	}
+	projects := map[uint64]bool{}
+	for _, p := range cl.OpenStackProjects {
+		for _, h := range phraseHashes(p) {
+			projects[h] = true
+		}
+	}
+	for i, e := range cl.ProjectExceptions {
+		if !slices.ContainsFunc(phraseHashes(e), func(h uint64) bool { return projects[h] }) {
+			errs = append(errs, fmt.Errorf("classify.project_exceptions[%d]: %q names no project of openstack_projects", i, e))
+		}
+	}
+	for _, level := range sortedKeys(cl.Seniority) {
+		if !slices.Contains(data.SeniorityLevels, level) {
+			errs = append(errs, fmt.Errorf("classify.seniority.%s: not a level (want %s)", level, strings.Join(data.SeniorityLevels, ", ")))
+		}
+	}
+	return errs
+}
+
+func (r Regions) validate() []error {
+	var errs []error
+	if len(r) == 0 {
 		errs = append(errs, errors.New("regions: none configured"))
 	}
 	owner := map[string]string{}
-	for _, r := range c.Regions {
-		if r.Name == "" || strings.EqualFold(r.Name, data.RegionUnknown) || r.Name == data.RegionAll {
-			errs = append(errs, fmt.Errorf("regions: %q is not a usable region name", r.Name))
+	for _, reg := range r {
+		if reg.Name == "" || strings.EqualFold(reg.Name, data.RegionUnknown) || reg.Name == data.RegionAll {
+			errs = append(errs, fmt.Errorf("regions: %q is not a usable region name", reg.Name))
 		}
-		for _, cc := range r.Countries {
+		for _, cc := range reg.Countries {
 			if _, ok := countryByCode[cc]; !ok {
-				errs = append(errs, fmt.Errorf("regions.%s: %q is not an ISO 3166-1 alpha-2 code", r.Name, cc))
+				errs = append(errs, fmt.Errorf("regions.%s: %q is not an ISO 3166-1 alpha-2 code", reg.Name, cc))
 			}
 			if prev, ok := owner[cc]; ok {
-				errs = append(errs, fmt.Errorf("regions.%s: %s is already in region %q", r.Name, cc, prev))
+				errs = append(errs, fmt.Errorf("regions.%s: %s is already in region %q", reg.Name, cc, prev))
 			}
-			owner[cc] = r.Name
+			owner[cc] = reg.Name
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 func sortedKeys[V any](m map[string]V) []string {

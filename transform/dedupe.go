@@ -1,34 +1,341 @@
 package transform
 
 import (
+	"fmt"
+	"math"
+	"math/bits"
+	"regexp"
 	"strings"
-	"unicode"
-
-	"github.com/jobmarket/jobmarket/data"
 )
 
-// markDuplicates sets DuplicateOf on every listing that repeats an earlier
-// one: same company, same title and same country after folding case and
-// punctuation. Listings come in source order, so the copy on the board
-// listed first in the config is the one kept.
-func markDuplicates(listings []data.Listing) int {
-	first := map[string]string{}
-	n := 0
-	for i := range listings {
-		l := &listings[i]
-		key := fold(l.Company) + "|" + fold(l.Title) + "|" + l.Country
-		if u, ok := first[key]; ok {
-			l.DuplicateOf = u
-			n++
-			continue
-		}
-		first[key] = l.URL
-	}
-	return n
+// dedupe marks repeated postings as listings arrive in source order, so
+// the copy on the board listed first in the config is the one kept. Two
+// rules make a repeat:
+//
+//   - the key: the same employer, title and place (country, or the
+//     location when the country is unknown) and compatible pay (equal, or
+//     stated on one copy only);
+//   - near-duplicate text: descriptions whose SimHashes differ in at most
+//     MaxTextDistance bits, in the same place, from the same employer or
+//     under the same title, with the other of the two mostly the same
+//     words ("Acme" and "Acme Cloud"; "Python Engineer" and "Python
+//     Engineer (Backend)"), compatible pay and no conflicting seniority.
+//     The word test keeps apart the distinct jobs an employer posts with
+//     one boilerplate text ("Python Engineer" and "Java Engineer").
+//
+// Near-duplicates are looked up by scope: the employer and place, and the
+// title and place. Each scope keeps the SimHashes of its postings side by
+// side, so comparing a description with a thousand earlier ones is a
+// thousand popcounts over contiguous memory; only a hash within
+// MaxTextDistance bits leads to the kept posting itself.
+//
+// Only kept postings are remembered, so memory grows with the number of
+// distinct postings, not of records.
+type dedupe struct {
+	maxDist, minWords int
+	byKey             hashIndex     // dupKey → latest kept posting with this key
+	byScope           hashIndex     // scope hash → index into scopes
+	scopes            [][]textEntry // per scope, its postings' SimHashes in arrival order
+	kept              keptList
+	urls              arena // URLs of kept postings
 }
 
-func fold(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
+// arena stores strings in large byte chunks, out of the collector's sight.
+type arena struct{ chunks [][]byte }
+
+// arenaRef locates a string in an arena.
+type arenaRef struct{ chunk, off, len uint32 }
+
+const arenaChunk = 1 << 20
+
+func (a *arena) add(s string) arenaRef {
+	n := len(a.chunks)
+	if n == 0 || len(a.chunks[n-1])+len(s) > cap(a.chunks[n-1]) {
+		a.chunks = append(a.chunks, make([]byte, 0, max(arenaChunk, len(s))))
+		n++
+	}
+	c := &a.chunks[n-1]
+	ref := arenaRef{uint32(n - 1), uint32(len(*c)), uint32(len(s))}
+	*c = append(*c, s...)
+	return ref
+}
+
+func (a *arena) get(r arenaRef) string {
+	return string(a.chunks[r.chunk][r.off : r.off+r.len])
+}
+
+// keptList holds the kept postings in chunks, so that growing it never
+// copies what is already there (a million postings are 100 MB).
+type keptList struct {
+	chunks [][]keptPosting
+	n      int
+}
+
+const keptChunk = 1 << 12
+
+func (l *keptList) at(i int32) *keptPosting { return &l.chunks[i/keptChunk][i%keptChunk] }
+
+func (l *keptList) add(k keptPosting) int32 {
+	if l.n%keptChunk == 0 {
+		l.chunks = append(l.chunks, make([]keptPosting, 0, keptChunk))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	*c = append(*c, k)
+	l.n++
+	return int32(l.n - 1)
+}
+
+// textEntry is one kept posting in a scope.
+type textEntry struct {
+	sim uint64
+	idx int32
+}
+
+// maxTextCompared bounds how many earlier postings of one scope a
+// description is compared with (the most recent ones), so a flood of
+// postings under one common title ("Software Engineer" in the US) costs
+// no more than its last 128. A repeat further back than that under the
+// same title and under the same employer is missed by the text rule.
+const maxTextCompared = 128
+
+// dupKey is the hash of company, title and place. Two different keys
+// share it with probability about 2⁻⁶⁴ per pair, as for words.
+type dupKey uint64
+
+func makeDupKey(company, title, place uint64) dupKey {
+	return dupKey(mix64(company ^ mix64(title^mix64(place))))
+}
+
+// textScopes returns the hashes of a posting's two scopes: employer and
+// place (0 when there is no employer), title and place.
+func textScopes(in *dupInput) [2]uint64 {
+	place := mix64(in.place)
+	var byCompany uint64
+	if in.company != 0 {
+		byCompany = mix64(in.company ^ place ^ 0x636f6d70616e79) // "company"
+	}
+	return [2]uint64{byCompany, mix64(in.title ^ place ^ 0x7469746c65)} // "title"
+}
+
+// keptPosting is what later postings are compared with. It holds no
+// pointers (the URL lives in an arena), so the garbage collector never
+// scans the million of them a large input leaves.
+type keptPosting struct {
+	url                    arenaRef
+	pay                    payKey
+	company, title         uint64 // foldHash of the fields
+	sim                    uint64
+	titleBits, companyBits uint64 // word sets, one bit per word
+	seniority              string
+	nextKey                int32 // next kept posting with the same key, -1 at the end
+	hasSim                 bool
+}
+
+// payKey is stated pay as the key compares it: figures, currency and
+// period (first letter: H, D, W, M, Y). known is false when no figure is
+// stated.
+type payKey struct {
+	min, max float64
+	currency [3]byte
+	period   byte
+	known    bool
+}
+
+func makePayKey(min, max float64, currency, period string) payKey {
+	k := payKey{min: min, max: max, known: !math.IsNaN(min) || !math.IsNaN(max)}
+	copy(k.currency[:], currency)
+	if period != "" {
+		k.period = period[0]
+	}
+	return k
+}
+
+func (a payKey) compatible(b payKey) bool {
+	if !a.known || !b.known {
+		return true
+	}
+	same := func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
+	return a.currency == b.currency && a.period == b.period && same(a.min, b.min) && same(a.max, b.max)
+}
+
+// dupInput is what dedupe needs of a listing.
+type dupInput struct {
+	url                   string
+	company, title, place uint64 // hashes of the folded fields; company 0 when empty
+	pay                   payKey
+	sim                   uint64
+	titleBits             uint64 // wordBits of the title and company
+	companyBits           uint64
+	hasSim                bool
+	seniority             string
+}
+
+// wordBits sets one of 64 bits per word: a set of a few words that two
+// sets can be compared by (mostlySame).
+func wordBits(ws []uint64) uint64 {
+	var b uint64
+	for _, w := range ws {
+		b |= 1 << (w >> 58)
+	}
+	return b
+}
+
+// mostlySame reports whether two word sets share at least half their
+// words; an empty set (no company given) agrees with any.
+func mostlySame(a, b uint64) bool {
+	if a == 0 || b == 0 {
+		return true
+	}
+	return 2*bits.OnesCount64(a&b) >= bits.OnesCount64(a|b)
+}
+
+func newDedupe(cfg Duplicates) *dedupe {
+	return &dedupe{maxDist: cfg.MaxTextDistance, minWords: cfg.MinTextWords}
+}
+
+// reserve sizes the tables for about n postings, so they do not grow
+// step by step.
+func (d *dedupe) reserve(n int) {
+	if d.kept.n > 0 {
+		return
+	}
+	d.byKey.reserve(n)
+	d.byScope.reserve(n)
+}
+
+// check returns the URL of the kept posting in repeats and the rule that
+// matched, or "" when in is new; a new posting is remembered.
+func (d *dedupe) check(in dupInput) (dupOf, rule string) {
+	key := makeDupKey(in.company, in.title, in.place)
+	if in.company != 0 {
+		for i := d.head(key); i >= 0; i = d.kept.at(i).nextKey {
+			if k := d.kept.at(i); k.pay.compatible(in.pay) {
+				return d.urls.get(k.url), "same company, title, place and pay"
+			}
+		}
+	}
+	scopes := textScopes(&in)
+	if in.hasSim && d.maxDist >= 0 {
+		for _, scope := range scopes {
+			si, ok := d.byScope.get(scope)
+			if scope == 0 || !ok {
+				continue
+			}
+			entries := d.scopes[si]
+			for j := len(entries) - 1; j >= max(0, len(entries)-maxTextCompared); j-- {
+				if hamming(entries[j].sim, in.sim) > d.maxDist {
+					continue
+				}
+				k := d.kept.at(entries[j].idx)
+				if dist, near := d.near(k, &in); near {
+					return d.urls.get(k.url), fmt.Sprintf("near-duplicate description (SimHash distance %d)", dist)
+				}
+			}
+		}
+	}
+	d.remember(in, key, scopes)
+	return "", ""
+}
+
+// near reports whether a kept posting and a new one are the same job by
+// their text, and the distance of their SimHashes.
+func (d *dedupe) near(k *keptPosting, in *dupInput) (int, bool) {
+	sameWho := k.company == in.company && in.company != 0 && mostlySame(k.titleBits, in.titleBits) ||
+		k.title == in.title && mostlySame(k.companyBits, in.companyBits)
+	if !sameWho || !k.pay.compatible(in.pay) || k.seniority != in.seniority && k.seniority != "" && in.seniority != "" {
+		return 0, false
+	}
+	dist := hamming(k.sim, in.sim)
+	return dist, dist <= d.maxDist
+}
+
+func (d *dedupe) remember(in dupInput, key dupKey, scopes [2]uint64) {
+	idx := int32(d.kept.n)
+	k := keptPosting{url: d.urls.add(in.url), pay: in.pay, company: in.company, title: in.title, sim: in.sim, hasSim: in.hasSim,
+		seniority: in.seniority, titleBits: in.titleBits, companyBits: in.companyBits, nextKey: -1}
+	if in.company != 0 {
+		k.nextKey = d.head(key)
+		d.byKey.set(uint64(key), idx)
+	}
+	d.kept.add(k)
+	if !in.hasSim || d.maxDist < 0 {
+		return
+	}
+	for _, scope := range scopes {
+		if scope == 0 {
+			continue
+		}
+		si, ok := d.byScope.get(scope)
+		if !ok {
+			si = int32(len(d.scopes))
+			d.byScope.set(scope, si)
+			d.scopes = append(d.scopes, nil)
+		}
+		d.scopes[si] = append(d.scopes[si], textEntry{in.sim, idx})
+	}
+}
+
+func (d *dedupe) head(k dupKey) int32 {
+	if i, ok := d.byKey.get(uint64(k)); ok {
+		return i
+	}
+	return -1
+}
+
+// legalSuffixes are words of a company name that do not tell employers
+// apart ("Acme GmbH" is "Acme").
+var legalSuffixes = hashSet("inc", "incorporated", "llc", "llp", "ltd", "limited", "gmbh", "ag", "se", "sa", "sas",
+	"sarl", "srl", "spa", "bv", "nv", "plc", "corp", "corporation", "co", "company", "pty", "ab", "as", "asa", "oy",
+	"kk", "kg", "the", "group", "holding", "holdings")
+
+// titleSynonyms fold the abbreviations of title words.
+var titleSynonyms = map[uint64]uint64{
+	wordHash("sr"): wordHash("senior"), wordHash("snr"): wordHash("senior"), wordHash("jr"): wordHash("junior"),
+	wordHash("dev"): wordHash("developer"), wordHash("eng"): wordHash("engineer"), wordHash("mgr"): wordHash("manager"),
+}
+
+// titleNoise are words that do not change the job: "and" ("Payments &
+// Billing" is "Payments and Billing").
+var titleNoise = hashSet("and", "und", "et")
+
+// genderMarker matches the gender markers German and French titles carry:
+// "(m/w/d)", "(f/m/x)", "(h/f)", "(all genders)".
+var genderMarker = regexp.MustCompile(`(?i)\(\s*(?:[mwdfxhi](?:\s*/\s*[mwdfxhi])+|all genders|gn\*?)\s*\)`)
+
+// titleKeyText is the title as the duplicate key reads it: without a
+// gender marker.
+func titleKeyText(title string) string {
+	if strings.IndexByte(title, '(') < 0 || strings.IndexByte(title, '/') < 0 && !strings.Contains(title, "gender") &&
+		!strings.Contains(title, "gn") {
+		return title
+	}
+	return genderMarker.ReplaceAllString(title, " ")
+}
+
+func hashSet(words ...string) map[uint64]bool {
+	m := make(map[uint64]bool, len(words))
+	for _, w := range words {
+		m[wordHash(w)] = true
+	}
+	return m
+}
+
+// foldHash combines the word hashes of a field into one, skipping words in
+// skip and folding synonyms; 0 when no word is left.
+func foldHash(ws []uint64, skip map[uint64]bool, synonyms map[uint64]uint64) uint64 {
+	h, n := uint64(fnvOffset), 0
+	for _, w := range ws {
+		if skip[w] {
+			continue
+		}
+		if s, ok := synonyms[w]; ok {
+			w = s
+		}
+		h = mix64(h ^ w)
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return h
 }

@@ -1,10 +1,19 @@
 // Package transform turns raw scraped records into the listings table:
-// it reads pay (structured or free text), annualizes and converts it to
-// USD, resolves places to countries and regions, classifies roles and marks
-// repeated postings. Nothing is dropped quietly: a record that cannot
-// become a listing is a reject with a reason, and a listing whose pay or
-// place could not be settled says why in its note columns.
+// it reads pay (structured fields or free text in many languages),
+// annualizes and converts it to USD, resolves places to countries and
+// regions, classifies roles and seniority with evidence, and marks
+// repeated postings by key and by near-duplicate text. Nothing is dropped
+// quietly: a record that cannot become a listing is a reject with a code,
+// and a listing whose pay or place could not be settled says why in its
+// code and note columns.
 //
-// Every decision is a pure function of a record and the config, so the same
-// raw records and config always give the same table.
+// Run normalizes a slice of records; a Normalizer takes them one at a
+// time, for inputs too large to hold. ParsePay, ResolveCountry and
+// Classify.Match are the rules on their own, for tests and for the
+// `jobmarket pay` command.
+//
+// Every decision is a function of a record, the records before it (for
+// duplicates) and the config, so the same raw records in the same order
+// and config always give the same table. The package reads no files and
+// estimates nothing: analysis is the analyze stage's.
 package transform

@@ -4,118 +4,278 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// leverIntervals maps Lever's salaryRange.interval to a period. "one-time"
-// is missing on purpose: a one-time amount cannot be annualized.
-var leverIntervals = map[string]data.Period{
-	"per-year-salary": data.PeriodYear, "per-month-salary": data.PeriodMonth, "per-week-salary": data.PeriodWeek,
-	"per-day-wage": data.PeriodDay, "per-hour-wage": data.PeriodHour,
+// payReading is what a record states about pay, before conversion to USD.
+type payReading struct {
+	salary data.Salary
+	source string   // data.PaySourceEmployer or data.PaySourceBoard
+	text   string   // what the pay was read from, for salary_text
+	notes  []string // what had to be guessed
+	code   string   // a data.SalaryCode* when there is no pay to convert, else ""
+	note   string   // salary_note when code is set
 }
 
-// payOf reads a record's pay: the structured fields when the board gives
-// them, else the pay text, else the description. notes collects what had
-// to be guessed. The error wraps ErrNoPay when nothing states pay.
-func payOf(r data.RawRecord, country string) (s data.Salary, text string, notes []string, err error) {
+// readPay reads a record's pay: the structured fields when the board gives
+// them (schema.org baseSalary, Lever's salaryRange), else the pay text,
+// else the description. country is the posting's resolved country, which
+// settles "$" and the currency of bare figures.
+//
+// descWords, when not nil, are the word hashes of r.Description.
+func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 	if !math.IsNaN(r.PayMin) || !math.IsNaN(r.PayMax) {
-		s, notes, err = structuredPay(r, country)
-		return s, "", notes, err
+		return structuredPay(r, country)
 	}
-	text = r.PayText
-	if text == "" {
-		text = r.Description
+	text, fromDescription, textWords := r.PayText, false, []uint64(nil)
+	if strings.TrimSpace(text) == "" {
+		text, fromDescription, textWords = r.Description, true, descWords
 	}
-	p, err := ParsePay(text, country)
+	p, err := parsePay(text, country, textWords)
 	if err != nil {
-		if r.PayText == "" {
-			// Whole descriptions are too long to quote in a note.
-			var pe *PayError
-			if errors.As(err, &pe) {
-				err = &PayError{Text: "(description)", Reason: "in description: " + pe.Reason, Err: pe.Err}
-			}
-			text = ""
+		pr := payReading{text: text}
+		var pe *PayError
+		var reason string
+		if errors.As(err, &pe) {
+			reason = pe.Reason // the whole text is not worth quoting again
+		} else {
+			reason = err.Error()
 		}
-		return data.Salary{}, text, nil, err
+		if fromDescription {
+			// A whole description is too long to keep as salary_text.
+			pr.text, reason = "", "in description: "+reason
+			if pe != nil && pe.Offset >= 0 {
+				pr.text = excerpt(text, pe.Offset, pe.Offset)
+			}
+		}
+		switch {
+		case errors.Is(err, ErrNoPay):
+			pr.code, pr.note = data.SalaryCodeNoPay, "no pay: "+reason
+		case errors.Is(err, ErrNoCurrency):
+			pr.code, pr.note = data.SalaryCodeNoCurrency, "unreadable pay: "+reason
+		default:
+			pr.code, pr.note = data.SalaryCodeUnparsed, "unreadable pay: "+reason
+		}
+		return pr
+	}
+	pr := payReading{salary: p.Salary, source: p.Source, text: text}
+	if fromDescription {
+		pr.text = excerpt(text, p.Start, p.End)
+	}
+	if r.PaySource != "" {
+		pr.source = r.PaySource
 	}
 	if p.CurrencyGuessed {
-		notes = append(notes, fmt.Sprintf("currency %s inferred from country", p.Currency))
+		pr.notes = append(pr.notes, fmt.Sprintf("currency %s inferred from country", p.Currency))
 	}
 	if p.PeriodGuessed {
-		notes = append(notes, "period YEAR assumed")
+		pr.notes = append(pr.notes, fmt.Sprintf("period %s inferred from the amount", p.Period))
 	}
-	if r.PayText == "" {
-		text = excerpt(text)
+	if p.Repaired {
+		pr.notes = append(pr.notes, "low end of the pay range rescaled to the high end")
 	}
-	return p.Salary, text, notes, nil
+	return pr
 }
 
-func structuredPay(r data.RawRecord, country string) (data.Salary, []string, error) {
-	s := data.Salary{Min: r.PayMin, Max: r.PayMax, Currency: strings.ToUpper(strings.TrimSpace(r.PayCurrency))}
-	var notes []string
-	switch {
-	case r.PayPeriod == "":
-		s.Period = data.PeriodYear
-		notes = append(notes, "period YEAR assumed")
-	case leverIntervals[r.PayPeriod] != "":
-		s.Period = leverIntervals[r.PayPeriod]
-	default:
-		p, err := data.ParsePeriod(r.PayPeriod)
-		if err != nil {
-			return data.Salary{}, nil, fmt.Errorf("pay period %q cannot be annualized", r.PayPeriod)
-		}
-		s.Period = p
+// structuredPay reads pay a board gave as fields. A zero bound beside a
+// positive one is a placeholder, not a figure; zero for both is no pay.
+func structuredPay(r *data.RawRecord, country string) payReading {
+	pr := payReading{source: r.PaySource, text: structuredText(r)}
+	if pr.source == "" {
+		pr.source = data.PaySourceEmployer
 	}
-	if s.Currency == "" {
-		s.Currency = currencyOf(country)
-		if s.Currency == "" {
-			return data.Salary{}, nil, errors.New("pay states no currency and the country is unknown")
-		}
-		notes = append(notes, fmt.Sprintf("currency %s inferred from country", s.Currency))
+	fail := func(code, note string) payReading {
+		pr.code, pr.note = code, note
+		return pr
 	}
+	s := data.Salary{Min: r.PayMin, Max: r.PayMax}
 	for _, v := range []float64{s.Min, s.Max} {
 		if v < 0 || math.IsInf(v, 0) {
-			return data.Salary{}, nil, fmt.Errorf("pay figure %v is not an amount", v)
+			return fail(data.SalaryCodeUnparsed, fmt.Sprintf("unreadable pay: figure %v is not an amount", v))
 		}
+	}
+	switch {
+	case s.Min == 0 && (s.Max == 0 || math.IsNaN(s.Max)), s.Max == 0 && math.IsNaN(s.Min):
+		return fail(data.SalaryCodeNoPay, "no pay: stated as 0")
+	case s.Min == 0:
+		s.Min = math.NaN()
+	case s.Max == 0:
+		s.Max = math.NaN()
 	}
 	if s.Min > s.Max {
-		return data.Salary{}, nil, fmt.Errorf("pay range %v to %v runs backwards", s.Min, s.Max)
+		return fail(data.SalaryCodeUnparsed, fmt.Sprintf("unreadable pay: range %v to %v runs backwards", s.Min, s.Max))
 	}
-	return s, notes, nil
+	cur, ok := structuredCurrency(r.PayCurrency, country)
+	switch {
+	case ok && cur == "":
+		cur = currencyOf(country)
+		if cur == "" {
+			return fail(data.SalaryCodeNoCurrency, "unreadable pay: no currency stated and the country is unknown")
+		}
+		pr.notes = append(pr.notes, fmt.Sprintf("currency %s inferred from country", cur))
+	case !ok:
+		return fail(data.SalaryCodeUnparsed, fmt.Sprintf("unreadable pay: currency %q is not ISO 4217", r.PayCurrency))
+	}
+	s.Currency = cur
+	pr.salary = s
+	switch p, kind := periodFromName(r.PayPeriod); kind {
+	case periodNamed:
+		s.Period = p
+	case periodMissing:
+		p, ok := periodByMagnitude(s.Midpoint(), cur)
+		switch {
+		case ok:
+			pr.notes = append(pr.notes, fmt.Sprintf("period %s inferred from the amount", p))
+		case roughUSD[cur] == 0:
+			p = data.PeriodYear
+			pr.notes = append(pr.notes, "period YEAR assumed")
+		default:
+			return fail(data.SalaryCodeUnparsed, fmt.Sprintf("unreadable pay: no period stated, and %v %s fits no period", s.Midpoint(), cur))
+		}
+		s.Period = p
+	default:
+		return fail(data.SalaryCodeNotAnnualizable, fmt.Sprintf("unconvertible pay: pay period %q cannot be annualized", r.PayPeriod))
+	}
+	pr.salary = s
+	return pr
 }
 
-// excerpt keeps the sentence-sized part of a description the pay was read
-// from, so a researcher can check the figure without the whole text.
-func excerpt(text string) string {
-	const span = 80
-	for _, c := range payCandidates(text) {
-		lo, hi := max(0, c.lo.start-span/2), min(len(text), c.hi.end+span/2)
-		for lo > 0 && !isBoundary(text, lo) {
-			lo--
-		}
-		for hi < len(text) && !isBoundary(text, hi) {
-			hi++
-		}
-		return strings.TrimSpace(text[lo:hi])
+// structuredText writes structured pay as the board gave it, for
+// salary_text: "60000 - 70000 EUR per year", "up to 55000 EUR per YEAR".
+func structuredText(r *data.RawRecord) string {
+	var buf [96]byte
+	num := func(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', -1, 64) }
+	var b []byte
+	switch {
+	case math.IsNaN(r.PayMin):
+		b = num(append(buf[:0], "up to "...), r.PayMax)
+	case math.IsNaN(r.PayMax):
+		b = num(append(buf[:0], "from "...), r.PayMin)
+	default:
+		b = num(append(num(buf[:0], r.PayMin), " - "...), r.PayMax)
 	}
-	return ""
+	if r.PayCurrency != "" {
+		b = append(append(b, ' '), r.PayCurrency...)
+	}
+	if r.PayPeriod != "" {
+		b = append(append(b, " per "...), r.PayPeriod...)
+	}
+	return string(b)
 }
 
-// annualUSD converts stated pay to USD per year: the midpoint of the range
-// (or its one stated bound) times periods per year times the rate.
-func (c Config) annualUSD(s data.Salary) (float64, error) {
+// structuredCurrency reads a currency field: an ISO code in any case, or a
+// mark such as "$" or "€". ok is false when the field names no currency we
+// know; code is "" when the field is empty.
+func structuredCurrency(field, country string) (code string, ok bool) {
+	f := strings.TrimSpace(field)
+	if f == "" {
+		return "", true
+	}
+	if u := strings.ToUpper(f); len(u) == 3 && knownCurrency(u) {
+		return u, true
+	}
+	for _, m := range currencyMarks {
+		if f == m.mark {
+			if m.code != "" {
+				return m.code, true
+			}
+			c, _ := markCurrency(m.mark, country)
+			return c, c != ""
+		}
+	}
+	return "", false
+}
+
+type periodKind int
+
+const (
+	periodNamed   periodKind = iota
+	periodMissing            // the board named no period
+	periodOther              // a period with no yearly factor: one-time, per project
+)
+
+// structuredPeriods maps the period names boards and APIs use, lower case:
+// schema.org unitText, Lever's salaryRange.interval, ISO 8601 durations.
+var structuredPeriods = map[string]data.Period{
+	"hour": data.PeriodHour, "hourly": data.PeriodHour, "per-hour-wage": data.PeriodHour, "per hour": data.PeriodHour, "pt1h": data.PeriodHour, "h": data.PeriodHour,
+	"day": data.PeriodDay, "daily": data.PeriodDay, "per-day-wage": data.PeriodDay, "per day": data.PeriodDay, "p1d": data.PeriodDay, "d": data.PeriodDay,
+	"week": data.PeriodWeek, "weekly": data.PeriodWeek, "per-week-salary": data.PeriodWeek, "per week": data.PeriodWeek, "p1w": data.PeriodWeek, "wk": data.PeriodWeek,
+	"month": data.PeriodMonth, "monthly": data.PeriodMonth, "per-month-salary": data.PeriodMonth, "per month": data.PeriodMonth, "p1m": data.PeriodMonth, "mo": data.PeriodMonth,
+	"year": data.PeriodYear, "yearly": data.PeriodYear, "annual": data.PeriodYear, "annually": data.PeriodYear, "annum": data.PeriodYear,
+	"per-year-salary": data.PeriodYear, "per year": data.PeriodYear, "per annum": data.PeriodYear, "p1y": data.PeriodYear, "yr": data.PeriodYear,
+	"salary": data.PeriodYear,
+}
+
+// periodFromName reads a period as a board names it, in any case.
+func periodFromName(name string) (data.Period, periodKind) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "" {
+		return "", periodMissing
+	}
+	if p, ok := structuredPeriods[n]; ok {
+		return p, periodNamed
+	}
+	return "", periodOther
+}
+
+// excerpt keeps the sentence of a description that pay was read from
+// (bytes start to end), so a researcher can check the figure without the
+// whole text.
+func excerpt(text string, start, end int) string {
+	lo, hi := sentenceBounds(text, start, end)
+	// Where the sentence was clipped, drop the cut word.
+	if lo > 0 && isWordByte(text, lo) && isWordByte(text, lo-1) {
+		if i := strings.IndexByte(text[lo:start], ' '); i >= 0 {
+			lo += i + 1
+		}
+	}
+	if hi < len(text) && hi > end && isWordByte(text, hi) && isWordByte(text, hi-1) {
+		if i := strings.LastIndexByte(text[end:hi], ' '); i >= 0 {
+			hi = end + i
+		}
+	}
+	return strings.TrimSpace(text[lo:hi])
+}
+
+// AnnualUSD converts stated pay to USD per year: the midpoint of the range
+// (or its one stated bound) × periods per year (pay.annualize, else
+// DefaultAnnualize) × the rate of the currency in currency.rates. It fails
+// when the currency has no rate.
+func (c Config) AnnualUSD(s data.Salary) (float64, error) {
 	rate, ok := c.Currency.Rates[s.Currency]
-	if s.Currency == c.Currency.Base {
+	if s.Currency == "USD" && !ok {
 		rate, ok = 1, true
 	}
 	if !ok {
 		return math.NaN(), fmt.Errorf("no exchange rate for %s in currency.rates", s.Currency)
 	}
 	factor, ok := c.Pay.Annualize[string(s.Period)]
+	for k, v := range c.Pay.Annualize {
+		if !ok && strings.EqualFold(k, string(s.Period)) {
+			factor, ok = v, true
+		}
+	}
 	if !ok {
-		factor = DefaultAnnualize[s.Period]
+		factor, ok = DefaultAnnualize[s.Period]
+	}
+	if !ok {
+		return math.NaN(), fmt.Errorf("period %q has no yearly factor", s.Period)
 	}
 	return s.Midpoint() * factor * rate, nil
+}
+
+// Outlier reports whether annual pay in USD lies outside the plausible
+// bounds pay.min_annual_usd and pay.max_annual_usd (defaults applied).
+func (c Config) Outlier(annualUSD float64) bool {
+	lo, hi := c.Pay.MinAnnualUSD, c.Pay.MaxAnnualUSD
+	if lo == 0 {
+		lo = DefaultMinAnnualUSD
+	}
+	if hi == 0 {
+		hi = DefaultMaxAnnualUSD
+	}
+	return annualUSD < lo || annualUSD > hi
 }

@@ -4,225 +4,213 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// ErrNoPay says a text states no pay figure: nothing at all, or only
-// "competitive", "DOE", equity, percentages and other numbers that are not
-// pay. No pay is not zero pay.
-var ErrNoPay = errors.New("no pay stated")
+// Sentinels wrapped by PayError, so callers can tell why pay is missing.
+var (
+	// ErrNoPay: the text states no pay figure — nothing at all, or only
+	// "competitive", "DOE", equity, commission-only, percentages and other
+	// numbers that are not pay. No pay is not zero pay.
+	ErrNoPay = errors.New("no pay stated")
+	// ErrUnparsedPay: the text states a figure that cannot be read as pay
+	// with confidence (a range that runs backwards, a figure with no period
+	// that fits none).
+	ErrUnparsedPay = errors.New("pay not readable")
+	// ErrNoCurrency: the text names no currency and the posting's country
+	// is unknown, so the figure cannot be converted.
+	ErrNoCurrency = errors.New("no currency")
+)
 
-// PayError reports why a pay text could not be read.
+// PayError reports why a pay text could not be read, and where.
 type PayError struct {
 	Text   string
+	Offset int // byte offset in Text of the figure concerned; -1 when none
 	Reason string
-	Err    error // ErrNoPay or nil
+	Err    error // ErrNoPay, ErrUnparsedPay or ErrNoCurrency
 }
 
-func (e *PayError) Error() string { return fmt.Sprintf("parse pay %q: %s", e.Text, e.Reason) }
+func (e *PayError) Error() string {
+	if e.Offset >= 0 {
+		return fmt.Sprintf("parse pay %q at byte %d: %s", e.Text, e.Offset, e.Reason)
+	}
+	return fmt.Sprintf("parse pay %q: %s", e.Text, e.Reason)
+}
+
 func (e *PayError) Unwrap() error { return e.Err }
 
 // Pay is pay as read from text, with what had to be guessed.
 type Pay struct {
 	data.Salary
-	CurrencyGuessed bool // the text names no currency; taken from the country
-	PeriodGuessed   bool // the text names no period; YEAR assumed
+	CurrencyGuessed bool // the text names no currency (or only "$"); taken from the country
+	PeriodGuessed   bool // the text names no period; read from the size of the figure, or YEAR assumed
+	// Source is data.PaySourceBoard when the text marks the figure as the
+	// board's estimate ("Estimated $95K", "(Glassdoor est.)"), else
+	// data.PaySourceEmployer.
+	Source string
+	// Start and End delimit, in bytes, the figures the pay was read from.
+	Start, End int
+	// Repaired says a bound was rescaled to fit the other ("$140 -
+	// $160000" is 140,000 to 160,000).
+	Repaired bool
 }
 
-var (
-	rangeSep     = regexp.MustCompile(`(?i)^\s*(?:-|–|—|~|to|and)\s*$`)
-	upToBefore   = regexp.MustCompile(`(?i)(?:up\s*to|upto|max(?:imum)?|not\s+more\s+than|under)\s*:?\s*$`)
-	fromBefore   = regexp.MustCompile(`(?i)(?:from|starting\s+(?:at|from)|min(?:imum)?|at\s+least|over)\s*:?\s*$`)
-	undisclosed  = regexp.MustCompile(`(?i)\b(?:competitive|negotiable|neg|doe|depending\s+on\s+experience|commensurate|attractive|equity\s+only)\b`)
-	notPayBefore = regexp.MustCompile(`(?i)\b(?:401|403)\s*\(?$`)
-)
+// payContext is one pay text being read, with the posting's country.
+type payContext struct {
+	text    string
+	country string
+	lakh    bool     // Indian numbering: a bare "L" after a figure is a lakh
+	amounts []amount // scratch, reused through payContexts
+}
+
+var payContexts = sync.Pool{New: func() any { return new(payContext) }}
+
+func newPayContext(text, country string) *payContext {
+	pc := payContexts.Get().(*payContext)
+	*pc = payContext{text: text, country: strings.ToUpper(strings.TrimSpace(country)), amounts: pc.amounts[:0]}
+	switch pc.country {
+	case "IN", "PK", "BD", "NP", "LK":
+		pc.lakh = true
+	default:
+		pc.lakh = strings.Contains(text, "₹") || strings.Contains(text, "INR") || strings.Contains(text, "Rs")
+	}
+	return pc
+}
+
+func (pc *payContext) release() {
+	pc.text = ""
+	payContexts.Put(pc)
+}
 
 // ParsePay reads pay from free text such as "$120K - $150K a year",
-// "£45,000 - £55,000 per annum", "60.000 - 70.000 EUR" or "$55 - $65 an
-// hour". country (ISO alpha-2, may be empty) decides what "$", "¥" and
-// "kr" mean and the currency of a bare figure. The error wraps ErrNoPay
-// when the text states no pay figure.
-func ParsePay(text, country string) (Pay, error) {
-	fail := func(reason string, err error) (Pay, error) {
-		return Pay{}, &PayError{Text: text, Reason: reason, Err: err}
-	}
-	cands := payCandidates(text)
-	if len(cands) == 0 {
-		if m := undisclosed.FindString(text); m != "" {
-			return fail(fmt.Sprintf("pay not disclosed (%q)", m), ErrNoPay)
+// "£45,000 - £55,000 per annum", "60.000 - 70.000 EUR", "₹12 - 18 LPA",
+// "600万円～800万円" or "$55 - $65 an hour", alone or inside a whole
+// description. country (ISO alpha-2, may be empty) decides what "$", "¥"
+// and "kr" mean and the currency of a bare figure. Ranges win over single
+// figures ("$120k-$150k, plus a $10k bonus"); the first of each is taken.
+// A figure with no period word gets its period from its size (an hourly
+// rate, a monthly or a yearly salary), flagged as guessed.
+//
+// The error is a *PayError wrapping ErrNoPay when the text states no pay,
+// ErrUnparsedPay when a figure cannot be read with confidence, or
+// ErrNoCurrency when neither the text nor the country names a currency.
+func ParsePay(text, country string) (Pay, error) { return parsePay(text, country, nil) }
+
+// parsePay is ParsePay with the word hashes of text when the caller has
+// them already (a description the role rule has read), so that looking for
+// hint words in the whole text does not read it again.
+func parsePay(text, country string, textWords []uint64) (Pay, error) {
+	pc := newPayContext(text, country)
+	defer pc.release()
+	wholeHints := func() hints {
+		if textWords != nil {
+			return scanHintWords(textWords)
 		}
-		return fail("no pay figure", ErrNoPay)
+		return scanHints(text)
 	}
-	c := cands[0]
-	p := Pay{Salary: data.Salary{Min: c.lo.value, Max: c.hi.value}}
-	switch {
-	case c.single && upToBefore.MatchString(text[:c.lo.start]):
-		p.Min = math.NaN()
-	case c.single && (fromBefore.MatchString(text[:c.lo.start]) || strings.HasPrefix(text[c.hi.end:], "+")):
-		p.Max = math.NaN()
-	}
-	if !c.single && c.hi.thousands && !c.lo.thousands && c.lo.value < 1000 {
-		p.Min *= 1000 // "$130 to $160K": the k belongs to both
-	}
-	cur, sym := c.lo.currency, c.lo.symbol
-	if sym == "" {
-		cur, sym = c.hi.currency, c.hi.symbol
-	}
-	switch {
-	case sym == "":
-		p.Currency, p.CurrencyGuessed = currencyOf(country), true
-		if p.Currency == "" {
-			return fail("no currency stated and no country to infer it from", nil)
+	fail := func(at int, err error, format string, args ...any) (Pay, error) {
+		reason := format
+		if len(args) > 0 {
+			reason = fmt.Sprintf(format, args...)
 		}
-	case cur == "":
-		p.Currency, p.CurrencyGuessed = markCurrency(sym, country)
-	default:
-		p.Currency = cur
+		return Pay{}, &PayError{Text: text, Offset: at, Reason: reason, Err: err}
 	}
-	p.Period, p.PeriodGuessed = c.period, false
+	c, ok := pc.candidate()
+	if !ok {
+		h := wholeHints()
+		switch {
+		case h.noSalaryAnywhere != "":
+			return fail(-1, ErrNoPay, "no salary (%q)", h.noSalaryAnywhere)
+		case h.noSalary != "":
+			return fail(-1, ErrNoPay, "no salary (%q)", h.noSalary)
+		case h.hidden != "":
+			return fail(-1, ErrNoPay, "pay not disclosed (%q)", h.hidden)
+		}
+		return fail(-1, ErrNoPay, "no pay figure")
+	}
+	lo, hi := sentenceBounds(text, c.lo.start, c.hi.end)
+	h := scanHints(text[lo:hi])
+	if h.noSalary != "" {
+		return fail(c.lo.start, ErrNoPay, "no salary (%q)", h.noSalary)
+	}
+	if mayHoldNoSalary(text) {
+		if m := wholeHints().noSalaryAnywhere; m != "" {
+			return fail(c.lo.start, ErrNoPay, "no salary (%q)", m)
+		}
+	}
+	p := Pay{Salary: data.Salary{Min: c.lo.value, Max: c.hi.value}, Source: data.PaySourceEmployer,
+		Start: c.lo.start, End: c.hi.end, Repaired: c.repaired}
+	if (h.board || pc.wordBefore(c.lo.start, estimatedBefore)) && !h.employerEst {
+		p.Source = data.PaySourceBoard
+	}
+	switch {
+	case p.Max == 0 || math.IsNaN(p.Max) && p.Min == 0:
+		return fail(c.lo.start, ErrNoPay, "a figure of 0 is no pay")
+	case p.Min == 0:
+		p.Min = math.NaN() // "$0 - $50,000": only the ceiling says anything
+	}
+	if c.single {
+		switch {
+		case pc.ceiling(c.lo):
+			p.Min = math.NaN()
+		case pc.floor(c.lo):
+			p.Max = math.NaN()
+		}
+	}
+
+	if p.Currency, p.CurrencyGuessed, ok = pc.currency(c); !ok {
+		return fail(c.lo.start, ErrNoCurrency, "the text names no currency and the country is unknown")
+	}
+	p.Period = c.hi.period
 	if p.Period == "" {
-		p.Period, p.PeriodGuessed = data.PeriodYear, true
+		p.Period = c.lo.period
+	}
+	if p.Period == "" {
+		p.Period = periodNear(text, c.lo.start, c.hi.end)
+	}
+	if p.Period == "" {
+		per, ok := periodByMagnitude(p.Midpoint(), p.Currency)
+		switch {
+		case ok:
+			p.Period, p.PeriodGuessed = per, true
+		case roughUSD[p.Currency] == 0:
+			p.Period, p.PeriodGuessed = data.PeriodYear, true
+		default:
+			return fail(c.lo.start, ErrUnparsedPay, "no period stated, and %s %s fits no period", formatFigure(p.Midpoint()), p.Currency)
+		}
 	}
 	if p.Min > p.Max {
-		return fail(fmt.Sprintf("range %v to %v runs backwards", p.Min, p.Max), nil)
+		return fail(c.lo.start, ErrUnparsedPay, "range %s to %s runs backwards", formatFigure(p.Min), formatFigure(p.Max))
 	}
 	return p, nil
 }
 
-// candidate is a figure or a range of two figures that reads as pay.
-type candidate struct {
-	lo, hi amount
-	single bool
-	period data.Period
+// currency settles the currency of a candidate: an ISO code or unambiguous
+// mark on either figure, else a shared mark ("$") read by country, else
+// the country's own currency, guessed.
+func (pc *payContext) currency(c candidate) (code string, guessed, ok bool) {
+	switch {
+	case c.lo.currency != "":
+		return c.lo.currency, false, true
+	case c.hi.currency != "":
+		return c.hi.currency, false, true
+	case c.lo.symbol != "" || c.hi.symbol != "":
+		sym := c.lo.symbol
+		if sym == "" {
+			sym = c.hi.symbol
+		}
+		if code, guessed := markCurrency(sym, pc.country); code != "" {
+			return code, guessed, true
+		}
+	}
+	if code := currencyOf(pc.country); code != "" {
+		return code, true, true
+	}
+	return "", false, false
 }
 
-// payCandidates lists, in text order, figures that read as pay: ranges
-// first, since "$120k-$150k, plus a $10k bonus" states the range as pay.
-// A figure reads as pay when it carries a currency or a period word stands
-// next to it; percentages and 401(k) never do.
-func payCandidates(text string) []candidate {
-	all := scanAmounts(text)
-	var amounts []amount
-	for _, a := range all {
-		if strings.HasPrefix(text[a.end:], "%") || strings.HasPrefix(strings.TrimSpace(text[a.end:]), "%") ||
-			notPayBefore.MatchString(text[:a.end]) || strings.HasPrefix(text[a.end:], "(k)") {
-			continue
-		}
-		amounts = append(amounts, a)
-	}
-	var ranges, singles []candidate
-	for i := 0; i < len(amounts); i++ {
-		a := amounts[i]
-		if i+1 < len(amounts) && rangeSep.MatchString(text[a.end:amounts[i+1].start]) {
-			b := amounts[i+1]
-			c := candidate{lo: a, hi: b, period: periodNear(text, a.start, b.end)}
-			if a.symbol != "" || b.symbol != "" || c.period != "" || b.thousands {
-				ranges = append(ranges, c)
-				i++
-				continue
-			}
-		}
-		c := candidate{lo: a, hi: a, single: true, period: periodNear(text, a.start, a.end)}
-		if a.symbol != "" || periodRightAfter(text, a.end) != "" {
-			singles = append(singles, c)
-		}
-	}
-	return append(ranges, singles...)
-}
-
-// periodWords maps how postings name a pay period; longer forms first so
-// "per hour" wins over "per h".
-var periodWords = []struct {
-	re     *regexp.Regexp
-	period data.Period
-}{
-	{regexp.MustCompile(`(?i)^(?:/\s*|per\s+|an?\s+|p/?\s*)(?:hour|hr|h)\b|^(?:hourly|ph|p\.h\.)(?:\W|$)`), data.PeriodHour},
-	{regexp.MustCompile(`(?i)^(?:/\s*|per\s+|an?\s+|p/?\s*)(?:day|d)\b|^(?:daily|pd|p\.d\.)(?:\W|$)`), data.PeriodDay},
-	{regexp.MustCompile(`(?i)^(?:/\s*|per\s+|an?\s+|p/?\s*)(?:week|wk|w)\b|^(?:weekly|pw|p\.w\.)(?:\W|$)`), data.PeriodWeek},
-	{regexp.MustCompile(`(?i)^(?:/\s*|per\s+|an?\s+|p/?\s*)(?:month|mo|mth|m)\b|^(?:monthly|pcm|p\.m\.)(?:\W|$)`), data.PeriodMonth},
-	{regexp.MustCompile(`(?i)^(?:/\s*|per\s+|an?\s+|p/?\s*)(?:year|yr|annum|anum|y)\b|^(?:yearly|annually|annual|pa|p\.a\.?)(?:\W|$)`), data.PeriodYear},
-}
-
-// periodRightAfter reads a period word that directly follows a figure
-// ("/hr", "per annum", "+ Weekly").
-func periodRightAfter(text string, pos int) data.Period {
-	rest := strings.TrimLeft(text[pos:], " +\t")
-	for _, w := range periodWords {
-		if w.re.MatchString(rest) {
-			return w.period
-		}
-	}
-	return ""
-}
-
-// periodAnywhere finds a period word anywhere in a window of text, for
-// "Paid at an hourly rate of $46.75".
-var periodAnywhere = []struct {
-	re     *regexp.Regexp
-	period data.Period
-}{
-	{regexp.MustCompile(`(?i)\b(?:hourly|per\s+hour|an\s+hour)\b`), data.PeriodHour},
-	{regexp.MustCompile(`(?i)\b(?:daily|day\s+rate|per\s+day|a\s+day)\b`), data.PeriodDay},
-	{regexp.MustCompile(`(?i)\b(?:weekly|per\s+week|a\s+week)\b`), data.PeriodWeek},
-	{regexp.MustCompile(`(?i)\b(?:monthly|per\s+month|a\s+month)\b`), data.PeriodMonth},
-	{regexp.MustCompile(`(?i)\b(?:yearly|annual(?:ly)?|per\s+(?:year|annum)|a\s+year|p\.a\.)`), data.PeriodYear},
-}
-
-// periodNear reads the period of a figure spanning [start, end): a period
-// word right after it, else one in the same sentence close by.
-func periodNear(text string, start, end int) data.Period {
-	if p := periodRightAfter(text, end); p != "" {
-		return p
-	}
-	lo, hi := max(0, start-40), min(len(text), end+40)
-	for lo > 0 && !isBoundary(text, lo) {
-		lo--
-	}
-	for hi < len(text) && !isBoundary(text, hi) {
-		hi++
-	}
-	if i := strings.LastIndex(text[lo:start], ". "); i >= 0 {
-		lo += i + 2
-	}
-	if i := strings.Index(text[end:hi], ". "); i >= 0 {
-		hi = end + i
-	}
-	window := text[lo:hi]
-	for _, w := range periodAnywhere {
-		if w.re.MatchString(window) {
-			return w.period
-		}
-	}
-	return ""
-}
-
-func isBoundary(s string, i int) bool { return i <= 0 || i >= len(s) || s[i] < 0x80 || s[i] >= 0xC0 }
-
-// markCurrency resolves marks shared by several currencies from the
-// posting's country; the bool says the choice was a guess.
-func markCurrency(symbol, country string) (string, bool) {
-	local := currencyOf(country)
-	switch symbol {
-	case "$":
-		switch local {
-		case "USD", "CAD", "AUD", "NZD", "SGD", "MXN", "HKD", "TWD", "ARS", "CLP", "COP":
-			return local, false
-		}
-		return "USD", country == ""
-	case "¥":
-		if local == "CNY" {
-			return "CNY", false
-		}
-		return "JPY", false
-	case "kr":
-		switch local {
-		case "SEK", "NOK", "DKK", "ISK":
-			return local, false
-		}
-		return "SEK", true
-	}
-	return "", true
-}
+func formatFigure(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

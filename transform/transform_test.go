@@ -1,8 +1,10 @@
 package transform_test
 
 import (
+	"context"
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -22,60 +24,6 @@ func testConfig() transform.Config {
 			{Name: "North America", Countries: []string{"US", "CA"}},
 			{Name: "Europe", Countries: []string{"DE", "GB"}},
 		},
-	}
-}
-
-func TestClassify(t *testing.T) {
-	c := testConfig().Classify
-	tests := []struct {
-		title, desc string
-		want        data.Role
-	}{
-		{"Senior OpenStack Engineer", "", data.RoleOpenStack},
-		{"Cloud Engineer", "Operate Nova and Neutron at scale.", data.RoleOpenStack},
-		{"iOS Developer", "Swift and SwiftUI.", data.RoleOther},
-		{"Data Engineer", "Python, heat maps.", data.RolePython},
-		{"Python Developer", "Deploys to OpenStack.", data.RoleOpenStack},
-		{"Backend Engineer", "FastAPI services", data.RolePython},
-		{"Java Developer", "Spring Boot", data.RoleOther},
-		{"Pythonista wanted", "", data.RoleOther},
-	}
-	for _, tc := range tests {
-		if got := c.Classify(tc.title, tc.desc); got != tc.want {
-			t.Errorf("Classify(%q, %q) = %s, want %s", tc.title, tc.desc, got, tc.want)
-		}
-	}
-}
-
-func TestResolveCountry(t *testing.T) {
-	tests := []struct {
-		hint, location, want string
-	}{
-		{"DE", "Berlin", "DE"},
-		{"Germany", "", "DE"},
-		{"United States", "", "US"},
-		{"", "Austin, TX, USA", "US"},
-		{"", "San Francisco, CA", "US"},
-		{"", "Toronto, ON", "CA"},
-		{"", "Toronto, ON, Canada", "CA"},
-		{"", "Remote (Germany)", "DE"},
-		{"", "Remote - Canada", "CA"},
-		{"", "London, United Kingdom", "GB"},
-		{"", "London, UK", "GB"},
-		{"", "Bengaluru", "IN"},
-		{"", "São Paulo, Brazil", "BR"},
-		{"", "Zürich, Switzerland", "CH"},
-	}
-	for _, tc := range tests {
-		got, err := transform.ResolveCountry(tc.hint, tc.location)
-		if err != nil || got != tc.want {
-			t.Errorf("ResolveCountry(%q, %q) = %q, %v; want %q", tc.hint, tc.location, got, err, tc.want)
-		}
-	}
-	for _, loc := range []string{"Atlantis", "Planet Express HQ", ""} {
-		if got, err := transform.ResolveCountry("", loc); !errors.Is(err, transform.ErrUnknownPlace) {
-			t.Errorf("ResolveCountry(%q) = %q, %v; want ErrUnknownPlace", loc, got, err)
-		}
 	}
 }
 
@@ -102,7 +50,7 @@ func TestRun(t *testing.T) {
 	rejected := raw("u8", "", "", "", "")
 	rejected.RejectReason = "broken JSON-LD"
 	untitled := raw("u9", " ", "", "", "")
-	lever := raw("u10", "Python Dev", "Acme", "Remote - US", "US")
+	lever := raw("u10", "Django Engineer", "Acme", "Remote - US", "US")
 	lever.PostedDate, lever.Remote = "1752451200000", "remote"
 
 	records := []data.RawRecord{structured, hourly, text, dup, noPay, outlier, oneTime, rejected, untitled, lever}
@@ -138,12 +86,64 @@ func TestRun(t *testing.T) {
 	check("u6", by["u6"].SalaryNote == data.SalaryNoteOutlier && by["u6"].SalaryAnnualUSD == 1.5, "outlier kept with its figure")
 	check("u7", strings.Contains(by["u7"].SalaryNote, "one-time"), "one-time pay not annualized")
 	check("u10", by["u10"].Remote && by["u10"].PostedDate == "2025-07-14", "lever remote and epoch date")
-	if len(res.Rejects) != 2 || res.Rejects[0].Stage != "scrape" || res.Rejects[1].Stage != "transform" {
-		t.Errorf("rejects = %+v", res.Rejects)
+	check("u1", by["u1"].RoleEvidence == "openstack: openstack (title)" && by["u1"].Seniority == "", "evidence, no seniority")
+	for url, code := range map[string]string{"u1": "", "u5": data.SalaryCodeNoPay, "u6": data.SalaryCodeOutlier, "u7": data.SalaryCodeNotAnnualizable} {
+		check(url, by[url].SalaryCode == code, "salary_code %q", code)
 	}
-	want := transform.Stats{Records: 10, Listings: 8, Rejects: 2, WithPay: 4, NoPay: 3, Outliers: 1, Unplaced: 1, Duplicates: 1}
-	if res.Stats != want {
+	wantRejects := []data.Reject{
+		{Source: "s", URL: "u8", Stage: "scrape", Reason: "broken JSON-LD", Code: data.RejectCodeBadJSON},
+		{Source: "s", URL: "u9", Stage: "transform", Reason: "posting has no title", Code: data.RejectCodeNoTitle},
+	}
+	if !reflect.DeepEqual(res.Rejects, wantRejects) {
+		t.Errorf("rejects = %+v, want %+v", res.Rejects, wantRejects)
+	}
+	want := transform.Stats{Records: 10, Listings: 8, Rejects: 2, WithPay: 4, NoPay: 3, Outliers: 1, Unplaced: 1, Duplicates: 1,
+		Sources: []transform.SourceStats{
+			{Source: "s", Records: 9, Listings: 7, Rejects: 2, WithPay: 3},
+			{Source: "t", Records: 1, Listings: 1, WithPay: 1, Duplicates: 1},
+		}}
+	if !reflect.DeepEqual(res.Stats, want) {
 		t.Errorf("stats = %+v, want %+v", res.Stats, want)
+	}
+}
+
+// TestNormalizerStreams checks that records fed one at a time give what
+// Run gives, so callers can stream inputs larger than memory.
+func TestNormalizerStreams(t *testing.T) {
+	records := syntheticRecords(2000, 7)
+	want, err := transform.Run(t.Context(), testConfig(), records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := transform.New(testConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listings []data.Listing
+	for i := range records {
+		if l, _, ok := n.Normalize(&records[i]); ok {
+			listings = append(listings, l)
+		}
+	}
+	if len(listings) != len(want.Listings) {
+		t.Fatalf("%d listings streamed, %d from Run", len(listings), len(want.Listings))
+	}
+	for i := range listings {
+		a, b := listings[i], want.Listings[i]
+		if a.URL != b.URL || a.DuplicateOf != b.DuplicateOf || a.Role != b.Role || !sameNum(a.SalaryAnnualUSD, b.SalaryAnnualUSD) {
+			t.Fatalf("listing %d differs:\n%+v\n%+v", i, a, b)
+		}
+	}
+	if got := n.Stats(); !reflect.DeepEqual(got, want.Stats) {
+		t.Errorf("stats %+v, Run's %+v", got, want.Stats)
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := transform.Run(ctx, testConfig(), syntheticRecords(10, 1)); !errors.Is(err, context.Canceled) {
+		t.Errorf("Run with a cancelled context: %v", err)
 	}
 }
 
@@ -159,6 +159,15 @@ func TestValidate(t *testing.T) {
 		{"unknown country", func(c *transform.Config) { c.Regions[0].Countries = append(c.Regions[0].Countries, "XX") }, `"XX" is not an ISO 3166-1`},
 		{"overlap", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "US") }, `US is already in region "North America"`},
 		{"bad period", func(c *transform.Config) { c.Pay.Annualize = map[string]float64{"fortnight": 26} }, "pay.annualize.fortnight"},
+		{"period twice", func(c *transform.Config) { c.Pay.Annualize = map[string]float64{"hour": 2000, "HOUR": 2080} }, "already given"},
+		{"bounds crossed", func(c *transform.Config) { c.Pay.MinAnnualUSD = 2e6 }, "pay.min_annual_usd"},
+		{"too many projects needed", func(c *transform.Config) { c.Classify.MinProjects = 99 }, "classify.min_projects"},
+		{"negative window", func(c *transform.Config) { c.Classify.ProjectWindow = -1 }, "classify.project_window"},
+		{"exception without project", func(c *transform.Config) { c.Classify.ProjectExceptions = []string{"heat pump", "bossa"} }, `classify.project_exceptions[1]: "bossa"`},
+		{"empty keyword", func(c *transform.Config) { c.Classify.Python = []string{"python", "++"} }, `classify.python[1]`},
+		{"unknown level", func(c *transform.Config) { c.Classify.Seniority = map[string][]string{"intern": {"intern"}} }, "classify.seniority.intern: not a level"},
+		{"text distance", func(c *transform.Config) { c.Duplicates.MaxTextDistance = 40 }, "duplicates.max_text_distance"},
+		{"negative words", func(c *transform.Config) { c.Duplicates.MinTextWords = -1 }, "duplicates.min_text_words"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -168,5 +177,27 @@ func TestValidate(t *testing.T) {
 				t.Fatalf("Validate() = %v, want error containing %q", err, tc.want)
 			}
 		})
+	}
+	if err := testConfig().Validate(); err != nil {
+		t.Errorf("the test config does not validate: %v", err)
+	}
+	// Default exceptions apply only where they name a configured project.
+	cfg := testConfig()
+	cfg.Classify.OpenStackProjects = []string{"nova", "neutron"}
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("defaults with fewer projects: %v", err)
+	}
+}
+
+func TestDefaultConfig(t *testing.T) {
+	c := transform.DefaultConfig()
+	if c.Pay.MinAnnualUSD != transform.DefaultMinAnnualUSD || c.Classify.MinProjects != 2 || c.Classify.ProjectWindow != 10 ||
+		c.Duplicates.MaxTextDistance != 3 || c.Duplicates.MinTextWords != 20 || len(c.Classify.Seniority) != 5 {
+		t.Errorf("DefaultConfig() = %+v", c)
+	}
+	c.Regions = transform.Regions{{Name: "Europe", Countries: []string{"DE"}}}
+	c.Currency.AsOf = "2026-10-01"
+	if err := c.Validate(); err != nil {
+		t.Errorf("DefaultConfig with a region and a date: %v", err)
 	}
 }

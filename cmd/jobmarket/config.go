@@ -40,13 +40,15 @@ type Pipeline struct {
 	Currency      transform.Currency `yaml:"currency"`
 	Regions       transform.Regions  `yaml:"regions"`
 	Pay           transform.PayRules `yaml:"pay"`
-	Analysis      analyze.Config     `yaml:"analysis"`
+	// Duplicates tunes how repeated postings are found.
+	Duplicates transform.Duplicates `yaml:"duplicates"`
+	Analysis   analyze.Config       `yaml:"analysis"`
 
 	secrets map[string]string // values taken from the environment, by name
 }
 
 func (p Pipeline) transformConfig() transform.Config {
-	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay}
+	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay, Duplicates: p.Duplicates}
 }
 
 // Synthetic reports whether the run reads made-up postings — the bundled

@@ -60,9 +60,17 @@ func runTransform(ctx context.Context, e *env) error {
 	}
 	st := res.Stats
 	e.log.Info("transformed", "records", st.Records, "listings", st.Listings, "rejects", st.Rejects,
-		"with_pay", st.WithPay, "no_pay", st.NoPay, "outliers", st.Outliers, "unplaced", st.Unplaced, "duplicates", st.Duplicates)
+		"with_pay", st.WithPay, "no_pay", st.NoPay, "outliers", st.Outliers, "unplaced", st.Unplaced,
+		"duplicates", st.Duplicates, "near_duplicates", st.NearDuplicates)
 	counts := map[string]int{"records": st.Records, "listings": st.Listings, "rejects": st.Rejects, "with_pay": st.WithPay,
-		"no_pay": st.NoPay, "outliers": st.Outliers, "unplaced": st.Unplaced, "duplicates": st.Duplicates}
+		"no_pay": st.NoPay, "outliers": st.Outliers, "unplaced": st.Unplaced, "duplicates": st.Duplicates,
+		"near_duplicates": st.NearDuplicates, "board_estimates": st.BoardEstimates}
+	for _, s := range st.Sources {
+		counts[s.Source+".listings"] = s.Listings
+		counts[s.Source+".rejects"] = s.Rejects
+		counts[s.Source+".with_pay"] = s.WithPay
+		counts[s.Source+".duplicates_removed"] = s.Duplicates
+	}
 	inputs, err := e.hashNames(RawFile)
 	if err != nil {
 		return err

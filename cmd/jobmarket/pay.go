@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/transform"
+)
+
+const payUsage = `usage: jobmarket pay [--country CC] [-c FILE] [TEXT...]
+
+Shows how jobmarket reads pay: one JSON object per TEXT with text, min, max
+(null when not stated), currency (ISO 4217), period (HOUR, DAY, WEEK, MONTH,
+YEAR), annual_usd, and reason when no pay was found. With no TEXT it reads
+standard input, one TEXT or COUNTRY<TAB>TEXT per line (COUNTRY may be empty),
+and writes exactly one line per input line. Rates and annualization come from
+the config.
+
+Flags:
+`
+
+// payLine is what the pay command prints for one text.
+type payLine struct {
+	Text      string   `json:"text"`
+	Country   string   `json:"country,omitempty"` // the country used to read "$" and bare figures
+	Min       *float64 `json:"min"`
+	Max       *float64 `json:"max"`
+	Currency  string   `json:"currency,omitempty"`
+	Period    string   `json:"period,omitempty"`
+	AnnualUSD *float64 `json:"annual_usd"`
+	Source    string   `json:"source,omitempty"`  // employer or board_estimate
+	Guessed   []string `json:"guessed,omitempty"` // "currency", "period": read from the country or the size of the figure
+	Note      string   `json:"note,omitempty"`    // why annual_usd is null or left out of estimates
+	Code      string   `json:"code,omitempty"`    // salary_code: no_pay, unparsed_pay, no_currency, no_rate, outlier
+	Reason    string   `json:"reason,omitempty"`  // why no pay was found
+}
+
+// runPayCommand runs `jobmarket pay`, for researchers auditing a figure
+// and for tests: it reads pay exactly as the transform stage does and
+// converts it with the config's rates.
+func runPayCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("jobmarket pay", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, payUsage); fs.PrintDefaults() }
+	country := fs.String("country", "", "read figures as posted in country `CC` (ISO code or name)")
+	configPath := fs.String("c", DefaultConfigFile, "pipeline config `FILE` with the rates")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "c" })
+	p, _, err := loadConfig(*configPath, explicit)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobmarket pay: %v\n", err)
+		return exitUsage
+	}
+	cfg := p.transformConfig()
+	defaultCC := ""
+	if *country != "" {
+		var ok bool
+		if defaultCC, ok = transform.LookupCountry(*country); !ok {
+			fmt.Fprintf(stderr, "jobmarket pay: --country %q is not a country (want an ISO 3166-1 code such as DE)\n", *country)
+			return exitUsage
+		}
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	write := func(text, cc string) error { return enc.Encode(readPayLine(cfg, text, cc)) }
+
+	if fs.NArg() > 0 {
+		for _, text := range fs.Args() {
+			if err := write(text, defaultCC); err != nil {
+				fmt.Fprintf(stderr, "jobmarket pay: %v\n", err)
+				return exitFailed
+			}
+		}
+		return exitOK
+	}
+	in := bufio.NewReader(stdin)
+	for {
+		if ctx.Err() != nil {
+			return exitCanceled
+		}
+		line, err := in.ReadString('\n')
+		if line == "" && err != nil {
+			if errors.Is(err, io.EOF) {
+				return exitOK
+			}
+			fmt.Fprintf(stderr, "jobmarket pay: read input: %v\n", err)
+			return exitFailed
+		}
+		text, cc := splitPayLine(strings.TrimRight(line, "\r\n"), defaultCC)
+		if err := write(text, cc); err != nil {
+			fmt.Fprintf(stderr, "jobmarket pay: %v\n", err)
+			return exitFailed
+		}
+	}
+}
+
+// splitPayLine reads "COUNTRY<TAB>TEXT" or "TEXT". The part before the
+// first tab is a country only when it is empty or names one; an empty
+// country falls back to --country.
+func splitPayLine(line, defaultCC string) (text, cc string) {
+	before, after, found := strings.Cut(line, "\t")
+	if !found {
+		return line, defaultCC
+	}
+	if strings.TrimSpace(before) == "" {
+		return after, defaultCC
+	}
+	if c, ok := transform.LookupCountry(before); ok {
+		return after, c
+	}
+	return line, defaultCC
+}
+
+// readPayLine reads one text the way the transform stage reads pay text.
+func readPayLine(cfg transform.Config, text, cc string) payLine {
+	pl := payLine{Text: text, Country: cc}
+	p, err := transform.ParsePay(text, cc)
+	if err != nil {
+		var pe *transform.PayError
+		pl.Reason = err.Error()
+		if errors.As(err, &pe) {
+			pl.Reason = pe.Reason
+		}
+		switch {
+		case errors.Is(err, transform.ErrNoPay):
+			pl.Code = data.SalaryCodeNoPay
+		case errors.Is(err, transform.ErrNoCurrency):
+			pl.Code = data.SalaryCodeNoCurrency
+		default:
+			pl.Code = data.SalaryCodeUnparsed
+		}
+		return pl
+	}
+	num := func(v float64) *float64 {
+		if math.IsNaN(v) {
+			return nil
+		}
+		return &v
+	}
+	pl.Min, pl.Max, pl.Currency, pl.Period, pl.Source = num(p.Min), num(p.Max), p.Currency, string(p.Period), p.Source
+	if p.CurrencyGuessed {
+		pl.Guessed = append(pl.Guessed, "currency")
+	}
+	if p.PeriodGuessed {
+		pl.Guessed = append(pl.Guessed, "period")
+	}
+	annual, err := cfg.AnnualUSD(p.Salary)
+	switch {
+	case err != nil:
+		pl.Code, pl.Note = data.SalaryCodeNoRate, err.Error()
+	case cfg.Outlier(annual):
+		pl.AnnualUSD, pl.Code, pl.Note = num(annual), data.SalaryCodeOutlier, "outside pay.min_annual_usd..max_annual_usd: left out of estimates"
+	default:
+		pl.AnnualUSD = num(annual)
+	}
+	return pl
+}

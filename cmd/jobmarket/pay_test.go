@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runPay runs the pay command and decodes its output lines.
+func runPay(t *testing.T, stdin string, args ...string) (int, []map[string]any, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := runPayCommand(t.Context(), args, strings.NewReader(stdin), &stdout, &stderr)
+	var lines []map[string]any
+	for _, l := range strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n") {
+		if l == "" && stdout.Len() == 0 {
+			break
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("output line %q is not JSON: %v", l, err)
+		}
+		lines = append(lines, m)
+	}
+	return code, lines, stderr.String()
+}
+
+func TestPayCommandArgs(t *testing.T) {
+	code, lines, stderr := runPay(t, "", "--country", "US", "$120K - $150K a year", "Up to $180,000", "Competitive")
+	if code != exitOK || len(lines) != 3 {
+		t.Fatalf("exit %d, %d lines, stderr %s", code, len(lines), stderr)
+	}
+	first := lines[0]
+	if first["min"] != 120000.0 || first["max"] != 150000.0 || first["currency"] != "USD" || first["period"] != "YEAR" ||
+		first["annual_usd"] != 135000.0 || first["text"] != "$120K - $150K a year" {
+		t.Errorf("first line = %v", first)
+	}
+	if up := lines[1]; up["min"] != nil || up["max"] != 180000.0 {
+		t.Errorf("ceiling line = %v, want min null", up)
+	}
+	if none := lines[2]; none["reason"] == nil || none["min"] != nil || none["annual_usd"] != nil || none["code"] != "no_pay" {
+		t.Errorf("no-pay line = %v", none)
+	}
+}
+
+// TestPayCommandStdin checks one output line per input line, blank lines
+// and COUNTRY<TAB>TEXT included.
+func TestPayCommandStdin(t *testing.T) {
+	in := "€60k–70k\nIN\t₹12,00,000 - ₹18,00,000 a year\n\n\t$25 - $45\nBerlin is nice\tnot a country\r\n$1 - $2 per year"
+	code, lines, stderr := runPay(t, in, "--country", "DE")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got, want := len(lines), strings.Count(in, "\n")+1; got != want {
+		t.Fatalf("%d output lines for %d input lines", got, want)
+	}
+	check := func(i int, key string, want any) {
+		t.Helper()
+		if got := lines[i][key]; got != want {
+			t.Errorf("line %d %s = %v, want %v (%v)", i+1, key, got, want, lines[i])
+		}
+	}
+	check(0, "currency", "EUR")
+	check(0, "annual_usd", 65000*1.08)
+	check(1, "currency", "INR")
+	check(1, "country", "IN")
+	check(1, "min", 1200000.0)
+	check(2, "text", "")
+	check(2, "code", "no_pay")
+	check(3, "period", "HOUR")
+	check(3, "currency", "USD")
+	check(4, "text", "Berlin is nice\tnot a country")
+	check(5, "code", "outlier")
+	if g, ok := lines[3]["guessed"].([]any); !ok || len(g) != 1 || g[0] != "period" {
+		t.Errorf("line 4 guessed = %v, want [period]", lines[3]["guessed"])
+	}
+	if v, ok := lines[0]["annual_usd"].(float64); !ok || math.Abs(v-70200) > 1e-6 {
+		t.Errorf("annual_usd = %v", lines[0]["annual_usd"])
+	}
+}
+
+func TestPayCommandUsage(t *testing.T) {
+	if code, _, stderr := runPay(t, "", "--country", "Atlantis", "$5"); code != exitUsage || !strings.Contains(stderr, "not a country") {
+		t.Errorf("bad country: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := runPay(t, "", "--nope"); code != exitUsage {
+		t.Errorf("unknown flag: exit %d", code)
+	}
+	missing := filepath.Join(t.TempDir(), "none.yaml")
+	if code, _, _ := runPay(t, "", "-c", missing, "$5"); code != exitUsage {
+		t.Errorf("missing config: exit %d", code)
+	}
+}
+
+// TestPayCommandConfigRates checks that rates and annualization come from
+// the config given with -c.
+func TestPayCommandConfigRates(t *testing.T) {
+	cfg := strings.Replace(string(mustRead(t, "../../pipeline.yaml")), "EUR: 1.08", "EUR: 2", 1)
+	cfg = strings.Replace(cfg, "MONTH: 12}", "MONTH: 13}", 1)
+	path := filepath.Join(t.TempDir(), "pipeline.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, lines, stderr := runPay(t, "", "-c", path, "--country", "DE", "€5.000 pro Monat")
+	if code != exitOK || len(lines) != 1 || lines[0]["annual_usd"] != 5000*13*2.0 {
+		t.Fatalf("exit %d, lines %v, stderr %s", code, lines, stderr)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

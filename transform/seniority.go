@@ -1,0 +1,29 @@
+package transform
+
+import "github.com/jobmarket/jobmarket/data"
+
+// SeniorityOf reads the seniority level a title names with the words of
+// c.Seniority (DefaultSeniority for levels not given): junior, mid,
+// senior, lead or principal, the highest when a title names several
+// ("Senior Staff Engineer" is lead), and "" when it names none. A
+// mid-level title often names no level at all, so "" is common and is not
+// the same as mid. It compiles the words on every call; Run compiles them
+// once.
+func (c Classify) SeniorityOf(title string) string {
+	cfg := Config{Classify: c}
+	cfg.applyDefaults()
+	return newClassifier(cfg.Classify).seniorityOf(words(nil, title, true))
+}
+
+// seniorityOf reads the seniority level a title names: the highest level
+// whose words appear, "" when none does.
+func (cl *classifier) seniorityOf(titleWords []uint64) string {
+	best := -1
+	for i := range titleWords {
+		cl.seniority.matches(titleWords, i, func(e *phraseEntry) { best = max(best, e.id) })
+	}
+	if best < 0 {
+		return ""
+	}
+	return data.SeniorityLevels[best]
+}
