@@ -61,8 +61,6 @@ type country struct {
 	periods  []periodWeight // periods pay is stated per, before board limits
 }
 
-var yearOnly = []periodWeight{{"YEAR", 1}}
-
 var countries = []country{
 	{"US", "United States", regionNA, 30, 125000, "USD",
 		[]city{{"Austin", "TX"}, {"Seattle", "WA"}, {"New York", "NY"}, {"Boston", "MA"}, {"Chicago", "IL"}, {"Denver", "CO"}},

@@ -103,14 +103,6 @@ func (p *posting) countryCode() string {
 	return p.country.code
 }
 
-// regionName is the posting's region, "Unknown" for an unknown place.
-func (p *posting) regionName() string {
-	if p.country == nil {
-		return "Unknown"
-	}
-	return p.country.region
-}
-
 // day is the posting date as "2006-01-02".
 func (p *posting) day() string { return p.date.Format(time.DateOnly) }
 

@@ -6,24 +6,9 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// decodeText turns a text file's bytes into UTF-8: a UTF-8 byte-order
-// mark is dropped and UTF-16 (which spreadsheet programs write as
-// "Unicode text", always with a BOM) is converted. Other bytes are left
-// for fixText, field by field.
-func decodeText(b []byte) []byte {
-	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		if out, err := dec.Bytes(b); err == nil {
-			return out
-		}
-	}
-	return bytes.TrimPrefix(b, utf8BOM)
-}
 
 // fixText returns s as clean UTF-8 with surrounding space removed. Text
 // that is not valid UTF-8 is read as Windows-1252, the superset of
