@@ -202,6 +202,14 @@ func (c Config) candidate(l data.Listing) bool {
 		(l.Role == data.RoleOpenStack || l.Role == data.RolePython) && l.DuplicateOf == ""
 }
 
+// InEstimate reports whether a listing enters the estimates: a candidate
+// (see candidate) whose pay is a positive finite number, in one of regions.
+// Other stages that show "the postings in the estimate" (the report's
+// distributions) call it, so the rule lives in one place.
+func (c Config) InEstimate(l data.Listing, regions []string) bool {
+	return c.candidate(l) && usablePay(l.SalaryAnnualUSD) && slices.Contains(regions, l.Region)
+}
+
 // usablePay reports whether pay is a number an estimate can take the log of.
 func usablePay(usd float64) bool { return usd > 0 && !math.IsInf(usd, 1) }
 

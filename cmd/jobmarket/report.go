@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
@@ -134,18 +132,13 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	return e.recordStage("report", started, map[string]int{"rows": len(premiums), "slides": len(slides)}, inputs, outputs)
 }
 
-// inEstimate keeps the listings that enter the estimate, by the rule of
-// docs/schema.md that analyze applies: usable employer pay (board
-// estimates only when the config lets them in), an OpenStack or Python
-// role, not a repeat, in a configured region. The distributions are drawn
-// from exactly these postings.
+// inEstimate keeps the listings that enter the estimate, by analyze's own
+// rule, so the distributions are drawn from exactly the postings the
+// premium is estimated from.
 func inEstimate(cfg analyze.Config, regions []string, listings []data.Listing) []data.Listing {
 	var out []data.Listing
 	for _, l := range listings {
-		usable := l.SalaryAnnualUSD > 0 && !math.IsInf(l.SalaryAnnualUSD, 0) && l.SalaryNote == "" &&
-			(l.SalarySource != data.PaySourceBoard || cfg.IncludeBoardEstimates)
-		role := l.Role == data.RoleOpenStack || l.Role == data.RolePython
-		if usable && role && l.DuplicateOf == "" && slices.Contains(regions, l.Region) {
+		if cfg.InEstimate(l, regions) {
 			out = append(out, l)
 		}
 	}
