@@ -138,6 +138,17 @@ func TestCoverage(t *testing.T) {
 			adj.add(math.Log1p(lo), math.Log1p(hi), truePremium)
 		})
 		fmt.Fprintf(&table, "| %s | %d / %d | %s | %s | %s | %s | — | — |\n", sc.name, sc.nOS, sc.nPy, bca, pct, med, adj)
+		if sc.nOS >= 300 {
+			// The target: 93.5–96.5% for n ≥ 300 per group, widened
+			// by three binomial standard errors when fewer datasets are run.
+			for name, h := range map[string]hits{"raw_bca": bca, "raw_percentile": pct, "median": med, "adjusted": adj} {
+				rate := float64(h.in) / float64(h.n)
+				tol := max(0.015, 3*math.Sqrt(0.95*0.05/float64(h.n)))
+				if h.n == 0 || math.Abs(rate-0.95) > tol {
+					t.Errorf("%s, %d/%d: %s covers %s of 95%% intervals, outside 95%% ± %.1f pp", sc.name, sc.nOS, sc.nPy, name, h, 100*tol)
+				}
+			}
+		}
 	}
 
 	fmt.Fprint(&table, clusteredCoverage(t, reps))

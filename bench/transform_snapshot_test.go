@@ -17,6 +17,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/jobmarket/jobmarket/analyze"
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape"
 	"github.com/jobmarket/jobmarket/transform"
@@ -80,8 +81,9 @@ func TestTransformSnapshotMatchesGroundTruth(t *testing.T) {
 		sumLog [2]float64
 	}
 	groups := map[[2]string]*group{}
+	analysis, regions := analyze.DefaultConfig(), cfg.Regions.Names()
 	for _, l := range res.Listings {
-		if l.SalaryCode != "" || l.SalarySource != data.PaySourceEmployer || l.DuplicateOf != "" || l.Region == data.RegionUnknown {
+		if !analysis.InEstimate(l, regions) {
 			continue
 		}
 		role := map[data.Role]int{data.RoleOpenStack: 0, data.RolePython: 1}

@@ -177,11 +177,15 @@ func readWARCHead(br *bufio.Reader, pos int64) (warcEntry, int64, error) {
 		case "WARC-Target-URI":
 			e.uri = value
 		case "WARC-Date":
-			e.date, _ = time.Parse(time.RFC3339Nano, value)
+			if e.date, err = time.Parse(time.RFC3339Nano, value); err != nil {
+				return e, 0, fmt.Errorf("store: record at byte %d has WARC-Date %q", pos, value)
+			}
 		case "WARC-Payload-Digest":
 			e.sha = strings.TrimPrefix(value, "sha256:")
 		case fieldBodyAtLeast:
-			e.atLeast, _ = strconv.ParseInt(value, 10, 64)
+			if e.atLeast, err = strconv.ParseInt(value, 10, 64); err != nil {
+				return e, 0, fmt.Errorf("store: record at byte %d has %s %q", pos, fieldBodyAtLeast, value)
+			}
 		case "Content-Length":
 			e.blockLen, err = strconv.ParseInt(value, 10, 64)
 			if err != nil || e.blockLen < 0 {

@@ -32,7 +32,7 @@ func runAnalyze(ctx context.Context, e *env) error {
 	listings, err := data.ReadListingsIPC(f, memory.DefaultAllocator)
 	f.Close()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(ListingsArrowFile), err)
 	}
 	rf, err := e.openInput(RejectsFile, "transform")
 	if err != nil {
@@ -41,7 +41,7 @@ func runAnalyze(ctx context.Context, e *env) error {
 	rejects, err := data.ReadRejectsCSV(rf)
 	rf.Close()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(RejectsFile), err)
 	}
 	res, err := estimate(ctx, e.cfg, e.quarter, e.from, e.to, listings, rejects)
 	if err != nil {

@@ -17,7 +17,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"regexp"
 	"syscall"
 
 	"github.com/jobmarket/jobmarket/scrape"
@@ -39,7 +38,7 @@ Commands (each stage reads what the one before wrote into the output folder):
   scrape     fetch the sources into raw.arrow
   transform  normalize raw.arrow into listings.arrow, listings.parquet, rejects.csv
   analyze    estimate the premium into premium_by_region.csv/.json and analysis.json
-  report     write report.html
+  report     write report.html and slides/
   validate   check the config and exit
   schema     print a JSON Schema of pipeline.yaml, for editors
   verify     recompute the hashes of an output folder and rerun its analysis
@@ -75,8 +74,6 @@ type options struct {
 	refresh    bool
 	offline    bool
 }
-
-var quarterPattern = regexp.MustCompile(`^\d{4}Q[1-4]$`)
 
 // run is main without the process around it, so tests can call it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -193,8 +190,10 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	default:
 		return nil, fmt.Errorf("--log-format: %q is not text or json", o.logFormat)
 	}
-	if o.quarter != "" && !quarterPattern.MatchString(o.quarter) {
-		return nil, fmt.Errorf("--quarter: %q is not a quarter like 2026Q3", o.quarter)
+	if o.quarter != "" {
+		if _, err := quarterPeriod(o.quarter); err != nil {
+			return nil, err
+		}
 	}
 	cfg, src, err := loadConfig(o.config, o.explicit)
 	if err != nil {

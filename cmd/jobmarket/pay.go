@@ -75,7 +75,15 @@ func runPayCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 		}
 	}
 	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	// done flushes what is buffered: a write error (full disk, closed pipe)
+	// must fail the command, not vanish in a deferred Flush.
+	done := func() int {
+		if err := out.Flush(); err != nil {
+			fmt.Fprintf(stderr, "jobmarket pay: write output: %v\n", err)
+			return exitFailed
+		}
+		return exitOK
+	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	write := func(text, cc string) error { return enc.Encode(readPayLine(cfg, text, cc)) }
@@ -87,7 +95,7 @@ func runPayCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 				return exitFailed
 			}
 		}
-		return exitOK
+		return done()
 	}
 	in := bufio.NewReader(stdin)
 	for {
@@ -97,7 +105,7 @@ func runPayCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 		line, err := in.ReadString('\n')
 		if line == "" && err != nil {
 			if errors.Is(err, io.EOF) {
-				return exitOK
+				return done()
 			}
 			fmt.Fprintf(stderr, "jobmarket pay: read input: %v\n", err)
 			return exitFailed

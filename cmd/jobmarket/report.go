@@ -45,7 +45,7 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	premiums, err := data.ReadPremiumsJSON(pf)
 	pf.Close()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(PremiumJSONFile), err)
 	}
 	af, err := e.openInput(AnalysisFile, "analyze")
 	if err != nil {
@@ -64,7 +64,7 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	listings, err := data.ReadListingsIPC(lf, memory.DefaultAllocator)
 	lf.Close()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(ListingsArrowFile), err)
 	}
 
 	if quarter == "" && from == "" && to == "" {

@@ -50,7 +50,7 @@ func (e *env) printSummary() error {
 	premiums, err := data.ReadPremiumsJSON(f)
 	f.Close()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(PremiumJSONFile), err)
 	}
 	w := e.stdout
 	fmt.Fprintln(w)

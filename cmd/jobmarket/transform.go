@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"time"
 
@@ -38,7 +39,7 @@ func runTransform(ctx context.Context, e *env) error {
 	records, err := data.ReadRawIPC(f, memory.DefaultAllocator)
 	f.Close()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(RawFile), err)
 	}
 	records = e.cfg.ownRecords(records)
 	res, err := transform.Run(ctx, e.cfg.transformConfig(), records)

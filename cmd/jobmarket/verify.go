@@ -87,7 +87,7 @@ func reproduce(ctx context.Context, e *env, m Manifest) error {
 	defer f.Close()
 	listings, err := data.ReadListingsIPC(f, memory.DefaultAllocator)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(ListingsArrowFile), err)
 	}
 	rf, err := os.Open(e.path(RejectsFile))
 	if err != nil {
@@ -96,7 +96,7 @@ func reproduce(ctx context.Context, e *env, m Manifest) error {
 	defer rf.Close()
 	rejects, err := data.ReadRejectsCSV(rf)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", e.path(RejectsFile), err)
 	}
 	res, err := estimate(ctx, cfg, m.Quarter, m.From, m.To, listings, rejects)
 	if err != nil {
