@@ -8,23 +8,15 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/internal/cputime"
 )
 
 // The benchmarks report cpu-s/op (user + system CPU of the process) beside
 // ns/op, since this machine's cores are shared and wall time alone swings.
 //
 //	go test ./analyze -run '^$' -bench 'RowLarge|RunLarge' -benchtime 1x
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // maxRSS is the peak resident set of the process, bytes (Linux reports KiB).
 func maxRSS() float64 {
@@ -40,12 +32,12 @@ func measure(b *testing.B, f func()) {
 	b.Helper()
 	runtime.GC()
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Used()
 	for range b.N {
 		f()
 	}
 	b.StopTimer()
-	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Used()-start).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkRowLarge is one comparison of 1,000,000 Python and 100,000

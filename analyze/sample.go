@@ -189,8 +189,13 @@ func (s *Sample) funnelRow(source string) *data.Funnel {
 // converted, plausible, a positive finite number, and stated by the
 // employer unless the config lets board estimates in.
 func (c Config) usable(l data.Listing) bool {
-	return usablePay(l.SalaryAnnualUSD) && l.SalaryNote == "" && l.SalaryCode == "" &&
-		(l.SalarySource != data.PaySourceBoard || c.IncludeBoardEstimates)
+	return usablePay(l.SalaryAnnualUSD) && c.acceptedPay(l)
+}
+
+// acceptedPay reports whether normalization left the pay without a note or
+// code and its source is one the config lets into estimates.
+func (c Config) acceptedPay(l data.Listing) bool {
+	return l.SalaryNote == "" && l.SalaryCode == "" && (l.SalarySource != data.PaySourceBoard || c.IncludeBoardEstimates)
 }
 
 // candidate reports whether a listing belongs in the premium but for its
@@ -198,8 +203,7 @@ func (c Config) usable(l data.Listing) bool {
 // Python role, and not a repeat of another listing. A candidate whose pay
 // is not a positive finite number is bad input, counted in the row's note.
 func (c Config) candidate(l data.Listing) bool {
-	return l.SalaryNote == "" && l.SalaryCode == "" && (l.SalarySource != data.PaySourceBoard || c.IncludeBoardEstimates) &&
-		(l.Role == data.RoleOpenStack || l.Role == data.RolePython) && l.DuplicateOf == ""
+	return c.acceptedPay(l) && (l.Role == data.RoleOpenStack || l.Role == data.RolePython) && l.DuplicateOf == ""
 }
 
 // InEstimate reports whether a listing enters the estimates: a candidate

@@ -19,6 +19,7 @@ import (
 
 	"github.com/jobmarket/jobmarket/analyze"
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/internal/cputime"
 	"github.com/jobmarket/jobmarket/scrape"
 	"github.com/jobmarket/jobmarket/transform"
 )
@@ -144,13 +145,13 @@ func TestTransformSnapshotMatchesGroundTruth(t *testing.T) {
 func BenchmarkTransformSnapshot(b *testing.B) {
 	cfg, records := snapshotRecords(b)
 	b.ReportAllocs()
-	cpu0, wall0 := cpuTime(), time.Now()
+	cpu0, wall0 := cputime.Used(), time.Now()
 	for b.Loop() {
 		if _, err := transform.Run(b.Context(), cfg, records); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportRate(b, len(records)*b.N, cpuTime()-cpu0, time.Since(wall0))
+	reportRate(b, len(records)*b.N, cputime.Used()-cpu0, time.Since(wall0))
 }
 
 func reportRate(b *testing.B, records int, cpu, wall time.Duration) {

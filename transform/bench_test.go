@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/internal/cputime"
 	"github.com/jobmarket/jobmarket/transform"
 )
 
@@ -34,7 +35,7 @@ func BenchmarkNormalizeSynthetic1M(b *testing.B) {
 			for i := range records {
 				records[i] = s.next(done + i)
 			}
-			cpu0, wall0 := cpuTime(), time.Now()
+			cpu0, wall0 := cputime.Used(), time.Now()
 			b.StartTimer()
 			for i := range records {
 				if _, _, ok := n.Normalize(&records[i]); ok {
@@ -42,7 +43,7 @@ func BenchmarkNormalizeSynthetic1M(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			cpu, wall = cpu+cpuTime()-cpu0, wall+time.Since(wall0)
+			cpu, wall = cpu+cputime.Used()-cpu0, wall+time.Since(wall0)
 		}
 		st := n.Stats()
 		runtime.GC()
@@ -62,14 +63,14 @@ func BenchmarkNormalizeSynthetic1M(b *testing.B) {
 // BenchmarkRunSynthetic100k times Run, which also keeps every listing.
 func BenchmarkRunSynthetic100k(b *testing.B) {
 	records := syntheticRecords(100_000, 2)
-	cpu0, wall0 := cpuTime(), time.Now()
+	cpu0, wall0 := cputime.Used(), time.Now()
 	for b.Loop() {
 		if _, err := transform.Run(b.Context(), testConfig(), records); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(len(records)*b.N)/time.Since(wall0).Seconds(), "records/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(len(records)*b.N)/cpu.Seconds(), "records/cpu-s")
 	}
 }
