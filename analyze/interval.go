@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/jobmarket/jobmarket/internal/quantile"
 )
 
 // Reasons an interval cannot be given; the row's note says which.
@@ -14,27 +16,13 @@ var (
 	errOneSided = errors.New("BCa is undefined: the bootstrap distribution lies entirely on one side of the estimate")
 )
 
-// quantile7 is the p quantile of sorted x, interpolating linearly between
-// order statistics: type 7 of Hyndman & Fan, numpy's and R's default, so
-// intervals compare with scipy's. (gonum's stat.Quantile offers only the
-// empirical inverse and its own LinInterp, which differ.)
-func quantile7(sorted []float64, p float64) float64 {
-	h := float64(len(sorted)-1) * p
-	lo := math.Floor(h)
-	i := int(lo)
-	if i >= len(sorted)-1 {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[i] + (h-lo)*(sorted[i+1]-sorted[i])
-}
-
 // percentileInterval is the central conf interval of sorted replicates.
 func percentileInterval(sorted []float64, conf float64) (lo, hi float64, err error) {
 	if sorted[0] == sorted[len(sorted)-1] {
 		return math.NaN(), math.NaN(), errNoSpread
 	}
 	alpha := (1 - conf) / 2
-	return quantile7(sorted, alpha), quantile7(sorted, 1-alpha), nil
+	return quantile.Type7(sorted, alpha), quantile.Type7(sorted, 1-alpha), nil
 }
 
 // bcaInterval is the bias-corrected and accelerated interval (Efron 1987)
@@ -65,5 +53,5 @@ func bcaInterval(sorted []float64, theta, a, conf float64) (lo, hi float64, err 
 	if !(a1 >= 0 && a2 <= 1 && a1 < a2) {
 		return math.NaN(), math.NaN(), errOneSided
 	}
-	return quantile7(sorted, a1), quantile7(sorted, a2), nil
+	return quantile.Type7(sorted, a1), quantile.Type7(sorted, a2), nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/internal/quantile"
 )
 
 // PayPoint is the advertised pay of one posting in the estimate, for the
@@ -51,16 +52,11 @@ func summarize(points []PayPoint) boxStats {
 	slices.SortStableFunc(pay, func(a, c PayPoint) int {
 		return cmp.Or(cmp.Compare(a.AnnualUSD, c.AnnualUSD), cmp.Compare(a.Title, c.Title), cmp.Compare(a.Company, c.Company))
 	})
-	q := func(f float64) float64 {
-		h := f * float64(b.N-1)
-		lo := math.Floor(h)
-		i := int(lo)
-		if i+1 >= b.N {
-			return pay[b.N-1].AnnualUSD
-		}
-		return pay[i].AnnualUSD + (h-lo)*(pay[i+1].AnnualUSD-pay[i].AnnualUSD)
+	usd := make([]float64, b.N)
+	for i, p := range pay {
+		usd[i] = p.AnnualUSD
 	}
-	b.Q1, b.Median, b.Q3 = q(0.25), q(0.5), q(0.75)
+	b.Q1, b.Median, b.Q3 = quantile.Type7(usd, 0.25), quantile.Type7(usd, 0.5), quantile.Type7(usd, 0.75)
 	fence := 1.5 * (b.Q3 - b.Q1)
 	b.Low, b.High = b.Q1, b.Q3
 	for _, p := range pay {
