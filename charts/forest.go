@@ -131,12 +131,11 @@ type chart struct {
 // estimates, with the adjusted and pooled ones beside them when the rows
 // hold any.
 func newForest(r Report) (chart, error) {
-	plot, _ := forestPlot(r)
-	return plot.build(r)
+	return forestPlot(r).build(r)
 }
 
 // forestPlot chooses the forest plot's regions and series.
-func forestPlot(r Report) (intervalPlot, bool) {
+func forestPlot(r Report) intervalPlot {
 	rows := pooledQuarters(r.Premiums)
 	plot := intervalPlot{
 		id:       forestChartID,
@@ -155,7 +154,7 @@ func forestPlot(r Report) (intervalPlot, bool) {
 	for _, s := range plot.series[1:] {
 		plot.regions = appendMissing(plot.regions, regionOrder(s.rows))
 	}
-	return plot, len(plot.regions) > 0
+	return plot
 }
 
 // newComparison builds the interval plot of this period against the

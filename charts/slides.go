@@ -37,8 +37,7 @@ func Slides(r Report) ([]File, error) {
 		legend []legendEntry
 	}
 	var slides []slide
-	forest, _ := forestPlot(r)
-	p, legend := intervalSlide(forest)
+	p, legend := intervalSlide(forestPlot(r))
 	slides = append(slides, slide{"premium-by-region", &pg.Forest, p, legend})
 	if pg.Compare != nil {
 		p, legend := intervalSlide(comparisonPlot(r))
