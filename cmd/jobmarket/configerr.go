@@ -186,8 +186,8 @@ func yamlKeys(t reflect.Type, path string) []string {
 	}
 	var keys []string
 	for i := range t.NumField() {
-		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); tag != "" && tag != "-" {
-			keys = append(keys, tag)
+		if key := yamlKey(t.Field(i)); key != "" {
+			keys = append(keys, key)
 		}
 	}
 	return keys
@@ -195,11 +195,21 @@ func yamlKeys(t reflect.Type, path string) []string {
 
 func fieldByTag(t reflect.Type, key string) (reflect.StructField, bool) {
 	for i := range t.NumField() {
-		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); tag == key {
+		if yamlKey(t.Field(i)) == key {
 			return t.Field(i), true
 		}
 	}
 	return reflect.StructField{}, false
+}
+
+// yamlKey is the key a struct field is read from in pipeline.yaml, "" for
+// a field the config does not set.
+func yamlKey(f reflect.StructField) string {
+	key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if !f.IsExported() || key == "-" {
+		return ""
+	}
+	return key
 }
 
 // editDistance is the Levenshtein distance between a and b.

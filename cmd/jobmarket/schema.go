@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/jobmarket/jobmarket/scrape"
@@ -65,8 +64,8 @@ func schemaOf(t reflect.Type) map[string]any {
 		props := map[string]any{}
 		for i := range t.NumField() {
 			f := t.Field(i)
-			key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if !f.IsExported() || key == "" || key == "-" {
+			key := yamlKey(f)
+			if key == "" {
 				continue
 			}
 			ps := schemaOf(f.Type)
