@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/jobmarket/jobmarket/scrape"
@@ -125,12 +126,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 	e, err := newEnv(o, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
+		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
 		return exitUsage
 	}
 	if cmd != "validate" && cmd != "schema" && cmd != "verify" {
 		if err := e.ensureOut(); err != nil {
-			fmt.Fprintf(stderr, "jobmarket: %v\n", err)
+			fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
 			return exitFailed
 		}
 	}
@@ -142,13 +143,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "jobmarket: interrupted; finished outputs are kept, nothing half-written")
 		return exitCanceled
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
+		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
 		return exitUsage
 	case errors.Is(err, scrape.ErrPartial):
-		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
+		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
 		return exitPartial
 	default:
-		fmt.Fprintf(stderr, "jobmarket: %v\n", err)
+		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
 		return exitFailed
 	}
 }
@@ -212,4 +213,10 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 // ensureOut creates the output folder for commands that write into it.
 func (e *env) ensureOut() error {
 	return os.MkdirAll(e.out, 0o755)
+}
+
+// message is an error as the user reads it: the errUsage marker, which
+// only picks the exit code, is not part of the sentence.
+func message(err error) string {
+	return strings.TrimSuffix(err.Error(), ": "+errUsage.Error())
 }
