@@ -3,6 +3,7 @@ package analyze
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -84,7 +85,9 @@ func (s *Sample) reserve(n int) {
 }
 
 // Add counts one listing in the funnel and, when it is in the estimate,
-// keeps what the estimates need from it. It does not keep l.
+// keeps what the estimates need from it. It does not keep l, nor any
+// string of it: names it remembers are copied, so a caller streaming
+// Arrow batches does not pin their buffers.
 func (s *Sample) Add(l *data.Listing) {
 	s.countFunnel(l)
 	r, ok := s.regionIdx[l.Region]
@@ -96,8 +99,9 @@ func (s *Sample) Add(l *data.Listing) {
 		id, seen := s.quarterOf[l.Quarter]
 		if !seen {
 			id = int16(len(s.quarters))
-			s.quarterOf[l.Quarter] = id
-			s.quarters = append(s.quarters, l.Quarter)
+			name := strings.Clone(l.Quarter)
+			s.quarterOf[name] = id
+			s.quarters = append(s.quarters, name)
 		}
 		q = id
 	}
@@ -132,7 +136,7 @@ func (s *Sample) Add(l *data.Listing) {
 	} else if c, seen := s.companyOf[l.Company]; seen {
 		s.company = append(s.company, c)
 	} else {
-		s.companyOf[l.Company] = int32(s.clusters)
+		s.companyOf[strings.Clone(l.Company)] = int32(s.clusters)
 		s.company = append(s.company, int32(s.clusters))
 		s.clusters++
 	}
@@ -141,6 +145,7 @@ func (s *Sample) Add(l *data.Listing) {
 		lv, seen := s.levelOf[c][name]
 		if !seen {
 			lv = int32(len(s.levels1[c]))
+			name = strings.Clone(name)
 			s.levelOf[c][name] = lv
 			s.levels1[c] = append(s.levels1[c], name)
 		}
@@ -178,6 +183,7 @@ func (s *Sample) AddReject(r data.Reject) {
 func (s *Sample) funnelRow(source string) *data.Funnel {
 	f, ok := s.funnel[source]
 	if !ok {
+		source = strings.Clone(source)
 		f = &data.Funnel{Source: source}
 		s.funnel[source] = f
 		s.funnelOrder = append(s.funnelOrder, source)

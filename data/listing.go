@@ -113,21 +113,46 @@ func ListingsSchema() *arrow.Schema { return listingTable.schema }
 
 // WriteListingsIPC writes listings as an Arrow IPC file.
 func WriteListingsIPC(w io.WriteSeeker, mem memory.Allocator, rows []Listing) error {
-	return listingTable.writeIPC(w, mem, rows)
+	wr, err := listingTable.newIPCWriter(w, mem)
+	return writeAll(wr, err, rows)
+}
+
+// NewListingsIPCWriter streams listings into an Arrow IPC file.
+func NewListingsIPCWriter(w io.WriteSeeker, mem memory.Allocator) (*Writer[Listing], error) {
+	return listingTable.newIPCWriter(w, mem)
 }
 
 // ReadListingsIPC reads an Arrow IPC file with the listings schema; extra
 // columns are ignored, a missing or mistyped column is an error.
 func ReadListingsIPC(r ipc.ReadAtSeeker, mem memory.Allocator) ([]Listing, error) {
-	return listingTable.readIPC(r, mem)
+	return readAll(listingTable.newIPCReader(r, mem))
+}
+
+// NewListingsIPCReader streams listings from an Arrow IPC file batch by
+// batch, for tables too large to hold.
+func NewListingsIPCReader(r ipc.ReadAtSeeker, mem memory.Allocator) (*Reader[Listing], error) {
+	return listingTable.newIPCReader(r, mem)
 }
 
 // WriteListingsParquet writes listings as a Snappy-compressed Parquet file.
 func WriteListingsParquet(w io.Writer, mem memory.Allocator, rows []Listing) error {
-	return listingTable.writeParquet(w, mem, rows)
+	wr, err := listingTable.newParquetWriter(w, mem, batchRows)
+	return writeAll(wr, err, rows)
+}
+
+// NewListingsParquetWriter streams listings into a Snappy-compressed
+// Parquet file with row groups of 65,536 rows.
+func NewListingsParquetWriter(w io.Writer, mem memory.Allocator) (*Writer[Listing], error) {
+	return listingTable.newParquetWriter(w, mem, batchRows)
 }
 
 // ReadListingsParquet reads a Parquet file with the listings schema.
 func ReadListingsParquet(ctx context.Context, r parquet.ReaderAtSeeker, mem memory.Allocator) ([]Listing, error) {
-	return listingTable.readParquet(ctx, r, mem)
+	return readAll(listingTable.newParquetReader(ctx, r, mem))
+}
+
+// NewListingsParquetReader streams listings from a Parquet file batch by
+// batch.
+func NewListingsParquetReader(ctx context.Context, r parquet.ReaderAtSeeker, mem memory.Allocator) (*Reader[Listing], error) {
+	return listingTable.newParquetReader(ctx, r, mem)
 }

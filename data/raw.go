@@ -57,10 +57,22 @@ var rawTable = newTable("raw",
 
 // WriteRawIPC writes raw records as an Arrow IPC file.
 func WriteRawIPC(w io.WriteSeeker, mem memory.Allocator, rows []RawRecord) error {
-	return rawTable.writeIPC(w, mem, rows)
+	wr, err := rawTable.newIPCWriter(w, mem)
+	return writeAll(wr, err, rows)
 }
 
-// ReadRawIPC reads an Arrow IPC file written by WriteRawIPC.
+// NewRawIPCWriter streams raw records into an Arrow IPC file.
+func NewRawIPCWriter(w io.WriteSeeker, mem memory.Allocator) (*Writer[RawRecord], error) {
+	return rawTable.newIPCWriter(w, mem)
+}
+
+// ReadRawIPC reads a whole Arrow IPC file of raw records.
 func ReadRawIPC(r ipc.ReadAtSeeker, mem memory.Allocator) ([]RawRecord, error) {
-	return rawTable.readIPC(r, mem)
+	return readAll(rawTable.newIPCReader(r, mem))
+}
+
+// NewRawIPCReader streams raw records from an Arrow IPC file batch by
+// batch; a missing or mistyped column fails here, before any row is read.
+func NewRawIPCReader(r ipc.ReadAtSeeker, mem memory.Allocator) (*Reader[RawRecord], error) {
+	return rawTable.newIPCReader(r, mem)
 }

@@ -98,7 +98,7 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 	wg.Wait()
 	stopProgress()
 	for _, t := range tallies {
-		slices.SortStableFunc(t.records, compareRecords)
+		slices.SortStableFunc(t.records, CompareRecords)
 		res.Records = append(res.Records, t.records...)
 		res.Stats = append(res.Stats, t.snapshot())
 	}
@@ -113,9 +113,12 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 	return res, errors.Join(runErr, closeErr)
 }
 
-// compareRecords orders records by URL, then by what else tells two
-// records of one URL apart, so the order never depends on timing.
-func compareRecords(a, b data.RawRecord) int {
+// CompareRecords orders records by URL, then by what else tells two
+// records of one URL apart, so the order never depends on timing. Within
+// a source, raw.arrow is in this order, which lets transform merge the
+// outputs of several workers sharing one queue into the order one worker
+// would have written.
+func CompareRecords(a, b data.RawRecord) int {
 	return cmp.Or(cmp.Compare(a.URL, b.URL), cmp.Compare(a.PageSHA256, b.PageSHA256),
 		cmp.Compare(a.RejectReason, b.RejectReason), cmp.Compare(a.Title, b.Title))
 }

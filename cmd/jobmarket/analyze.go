@@ -7,8 +7,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/apache/arrow/go/v15/arrow/memory"
-
 	"github.com/jobmarket/jobmarket/analyze"
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -29,11 +27,7 @@ func runAnalyze(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	listings, err := data.ReadListingsIPC(f, memory.DefaultAllocator)
 	f.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", e.path(ListingsArrowFile), err)
-	}
 	rf, err := e.openInput(RejectsFile, "transform")
 	if err != nil {
 		return err
@@ -43,7 +37,7 @@ func runAnalyze(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", e.path(RejectsFile), err)
 	}
-	res, err := estimate(ctx, e.cfg, e.quarter, e.from, e.to, listings, rejects)
+	res, err := estimate(ctx, e.cfg, e.quarter, e.from, e.to, listingsFile(e.path(ListingsArrowFile)), rejects)
 	if err != nil {
 		return err
 	}
@@ -73,7 +67,7 @@ func runAnalyze(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	counts := map[string]int{"listings": len(listings), "rejects": len(rejects), "rows": len(res.Premiums)}
+	counts := map[string]int{"listings": res.Listings, "rejects": len(rejects), "rows": len(res.Premiums)}
 	for _, p := range res.Premiums {
 		if p.Region == data.RegionAll && p.Quarter == data.QuarterAll {
 			counts["n_openstack"], counts["n_python"] = p.NOpenStack, p.NPython
@@ -84,24 +78,45 @@ func runAnalyze(ctx context.Context, e *env) error {
 
 // estimate runs the analysis on listings, limited to a quarter or to a
 // span of dates when one is given; verify calls it too, to check a folder
-// reproduces.
-func estimate(ctx context.Context, cfg Pipeline, quarter, from, to string, listings []data.Listing, rejects []data.Reject) (analyze.Result, error) {
-	span, limited, err := reportPeriod(quarter, from, to, listings)
+// reproduces. Listings stream through analyze.Sample, which keeps about 50
+// bytes per posting in the estimate.
+func estimate(ctx context.Context, cfg Pipeline, quarter, from, to string, listings listingStream, rejects []data.Reject) (estimateResult, error) {
+	span, limited, err := reportPeriod(quarter, from, to, dateBounds(listings, func(*data.Listing) bool { return true }))
 	if err != nil {
-		return analyze.Result{}, err
+		return estimateResult{}, err
 	}
-	if limited {
-		kept := listings[:0:0]
-		for _, l := range listings {
-			if span.contains(l) {
-				kept = append(kept, l)
+	s, err := analyze.NewSample(cfg.Analysis, cfg.Regions.Names())
+	if err != nil {
+		return estimateResult{}, err
+	}
+	var res estimateResult
+	err = listings(func(batch []data.Listing) error {
+		for i := range batch {
+			if !limited || span.contains(batch[i]) {
+				s.Add(&batch[i])
+				res.Listings++
 			}
 		}
-		if len(kept) == 0 {
-			return analyze.Result{}, fmt.Errorf("no listings posted in %s: %w", span.label, errUsage)
-		}
-		// Rejects carry no date: a period's funnel counts listings only.
-		listings, rejects = kept, nil
+		return ctx.Err()
+	})
+	if err != nil {
+		return estimateResult{}, err
 	}
-	return analyze.Run(ctx, cfg.Analysis, cfg.Regions.Names(), listings, rejects)
+	if limited && res.Listings == 0 {
+		return estimateResult{}, fmt.Errorf("no listings posted in %s: %w", span.label, errUsage)
+	}
+	// Rejects carry no date: a period's funnel counts listings only.
+	if !limited {
+		for _, r := range rejects {
+			s.AddReject(r)
+		}
+	}
+	res.Result, err = s.Estimate(ctx)
+	return res, err
+}
+
+// estimateResult is the analysis with the number of listings it read.
+type estimateResult struct {
+	analyze.Result
+	Listings int
 }

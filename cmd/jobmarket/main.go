@@ -74,6 +74,7 @@ type options struct {
 	verbose    bool
 	refresh    bool
 	offline    bool
+	inputs     []string // --input, repeatable
 }
 
 // run is main without the process around it, so tests can call it.
@@ -110,6 +111,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.refresh, "refresh", false, "scrape: fetch every page again instead of reusing the page store")
 	fs.BoolVar(&o.offline, "offline", false, "scrape: re-read the page store, fetch nothing (to re-apply a parser fix)")
 	fs.BoolVar(&o.verbose, "v", false, "log debug detail")
+	fs.Func("input", "transform: read raw.arrow from `DIR` instead of the output folder; repeat to merge scrape workers that shared a queue", func(dir string) error {
+		o.inputs = append(o.inputs, dir)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -123,6 +128,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fs.Visit(func(f *flag.Flag) { o.explicit = o.explicit || f.Name == "c" })
+	if len(o.inputs) > 0 && cmd != "transform" {
+		fmt.Fprintf(stderr, "jobmarket: --input is for transform (merging scrape workers' raw.arrow), not %s\n", cmd)
+		return exitUsage
+	}
 
 	e, err := newEnv(o, stdout, stderr)
 	if err != nil {
@@ -157,14 +166,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // env is what every command works with.
 type env struct {
 	cfg     Pipeline
-	cfgSrc  string // where the config came from
-	out     string // output folder
-	quarter string // --quarter, "" for all
-	from    string // --from, "" for no bound
-	to      string // --to, "" for no bound
-	quiet   bool   // -q: no progress, no summary tables on stderr
-	refresh bool   // --refresh
-	offline bool   // --offline
+	cfgSrc  string   // where the config came from
+	out     string   // output folder
+	quarter string   // --quarter, "" for all
+	from    string   // --from, "" for no bound
+	to      string   // --to, "" for no bound
+	quiet   bool     // -q: no progress, no summary tables on stderr
+	refresh bool     // --refresh
+	offline bool     // --offline
+	inputs  []string // --input folders, for transform
 	log     *slog.Logger
 	stdout  io.Writer
 	stderr  io.Writer
@@ -203,7 +213,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	if err := cfg.override(o); err != nil {
 		return nil, err
 	}
-	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, log: slog.New(handler), stdout: stdout, stderr: stderr}
+	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, inputs: o.inputs, log: slog.New(handler), stdout: stdout, stderr: stderr}
 	if o.out != "" {
 		e.out = o.out
 	}

@@ -174,6 +174,28 @@ func checkTables(t *testing.T, out string) {
 			t.Fatalf("row %d differs between Arrow and Parquet:\n%+v\n%+v", i, a, p)
 		}
 	}
+	// The hive-partitioned dataset holds the same rows, each in the folder
+	// of its quarter and region.
+	fromDataset, err := data.ReadListingsPartitioned(t.Context(), filepath.Join(out, ListingsDatasetDir), mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(l data.Listing) string { return l.Source + " " + l.URL + " " + l.Quarter + " " + l.Region + " " + l.Title }
+	want := map[string]int{}
+	for _, l := range fromArrow {
+		want[key(l)]++
+	}
+	for _, l := range fromDataset {
+		want[key(l)]--
+	}
+	for k, n := range want {
+		if n != 0 {
+			t.Fatalf("partitioned dataset and listings.arrow differ at %q (%+d)", k, n)
+		}
+	}
+	if len(fromDataset) != len(fromArrow) {
+		t.Fatalf("partitioned dataset has %d rows, listings.arrow %d", len(fromDataset), len(fromArrow))
+	}
 	raw, err := data.ReadRawIPC(open(RawFile), mem)
 	if err != nil {
 		t.Fatal(err)

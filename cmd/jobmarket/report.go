@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
-
-	"github.com/apache/arrow/go/v15/arrow/memory"
 
 	"github.com/jobmarket/jobmarket/analyze"
 	"github.com/jobmarket/jobmarket/charts"
@@ -61,11 +60,8 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	if err != nil {
 		return err
 	}
-	listings, err := data.ReadListingsIPC(lf, memory.DefaultAllocator)
 	lf.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", e.path(ListingsArrowFile), err)
-	}
+	listings := listingsFile(e.path(ListingsArrowFile))
 
 	if quarter == "" && from == "" && to == "" {
 		// A report of an analysis limited to a quarter is about that
@@ -75,8 +71,8 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 		}
 	}
 	regions := e.cfg.Regions.Names()
-	estimated := inEstimate(e.cfg.Analysis, regions, listings)
-	span, limited, err := reportPeriod(quarter, from, to, estimated)
+	estimated := func(l *data.Listing) bool { return e.cfg.Analysis.InEstimate(*l, regions) }
+	span, limited, err := reportPeriod(quarter, from, to, dateBounds(listings, estimated))
 	if err != nil {
 		return err
 	}
@@ -100,11 +96,8 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 			return err
 		}
 	}
-	for _, l := range estimated {
-		if !limited || span.contains(l) {
-			r.Pay = append(r.Pay, charts.PayPoint{Region: l.Region, Role: l.Role, AnnualUSD: l.SalaryAnnualUSD,
-				Title: l.Title, Company: l.Company})
-		}
+	if r.Pay, err = payPoints(listings, estimated, func(l *data.Listing) bool { return !limited || span.contains(*l) }); err != nil {
+		return err
 	}
 	for _, s := range e.cfg.Sources {
 		r.Sources = append(r.Sources, charts.Source{Name: s.Name, Kind: s.Kind, URLs: s.StartURLs})
@@ -132,46 +125,79 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	return e.recordStage("report", started, map[string]int{"rows": len(premiums), "slides": len(slides)}, inputs, outputs)
 }
 
-// inEstimate keeps the listings that enter the estimate, by analyze's own
-// rule, so the distributions are drawn from exactly the postings the
-// premium is estimated from.
-func inEstimate(cfg analyze.Config, regions []string, listings []data.Listing) []data.Listing {
-	var out []data.Listing
-	for _, l := range listings {
-		if cfg.InEstimate(l, regions) {
-			out = append(out, l)
+// payPoints collects the pay of the listings in the estimate and the
+// period, for the distributions: drawn from exactly the postings the
+// premium is estimated from. Strings are copied so the points do not pin
+// the Arrow batches they were read from.
+func payPoints(listings listingStream, estimated, inPeriod func(*data.Listing) bool) ([]charts.PayPoint, error) {
+	var out []charts.PayPoint
+	names := map[string]string{} // regions, interned
+	err := listings(func(batch []data.Listing) error {
+		for i := range batch {
+			l := &batch[i]
+			if !estimated(l) || !inPeriod(l) {
+				continue
+			}
+			region, ok := names[l.Region]
+			if !ok {
+				region = strings.Clone(l.Region)
+				names[region] = region
+			}
+			out = append(out, charts.PayPoint{Region: region, Role: l.Role, AnnualUSD: l.SalaryAnnualUSD,
+				Title: strings.Clone(l.Title), Company: strings.Clone(l.Company)})
 		}
-	}
-	return out
+		return nil
+	})
+	return out, err
 }
 
 // periodContext estimates what a report limited to a period shows beside
 // the period's own rows: the trend, every quarter up to the period's end,
-// and the previous period's estimates. Both come from analyze.Run with the
+// and the previous period's estimates. Both come from analyze with the
 // run's config and seed on all the listings of those dates (analyze picks
 // the ones in the estimate itself), so they are the rows `jobmarket
 // analyze` gives on the same postings; for a quarter the previous one's
 // rows are its per-quarter rows of the trend run, so the comparison and the
 // trend show the same numbers, and the change between the two quarters
 // comes along when analyze makes one.
-func periodContext(ctx context.Context, cfg analyze.Config, regions []string, span period, listings []data.Listing) ([]data.Premium, charts.Previous, error) {
+func periodContext(ctx context.Context, cfg analyze.Config, regions []string, span period, listings listingStream) ([]data.Premium, charts.Previous, error) {
 	prev := span.previous()
-	var history, before []data.Listing
-	for _, l := range listings {
-		if span.upTo(l) {
-			history = append(history, l)
-		}
-		if prev.contains(l) {
-			before = append(before, l)
+	history, err := analyze.NewSample(cfg, regions)
+	if err != nil {
+		return nil, charts.Previous{}, err
+	}
+	var before *analyze.Sample
+	if prev.quarter == "" {
+		if before, err = analyze.NewSample(cfg, regions); err != nil {
+			return nil, charts.Previous{}, err
 		}
 	}
-	trend, err := analyze.Run(ctx, cfg, regions, history, nil)
+	nBefore := 0
+	err = listings(func(batch []data.Listing) error {
+		for i := range batch {
+			l := &batch[i]
+			if span.upTo(*l) {
+				history.Add(l)
+			}
+			if prev.contains(*l) {
+				nBefore++
+				if before != nil {
+					before.Add(l)
+				}
+			}
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, charts.Previous{}, err
+	}
+	trend, err := history.Estimate(ctx)
 	if err != nil {
 		return nil, charts.Previous{}, fmt.Errorf("trend up to %s: %w", span.label, err)
 	}
 	p := charts.Previous{Period: prev.label}
 	switch {
-	case len(before) == 0:
+	case nBefore == 0:
 		p.Note = "no postings in " + prev.label
 	case prev.quarter != "":
 		for _, row := range trend.Premiums {
@@ -184,7 +210,7 @@ func periodContext(ctx context.Context, cfg analyze.Config, regions []string, sp
 			}
 		}
 	default:
-		res, err := analyze.Run(ctx, cfg, regions, before, nil)
+		res, err := before.Estimate(ctx)
 		if err != nil {
 			return nil, charts.Previous{}, fmt.Errorf("previous period %s: %w", prev.label, err)
 		}
@@ -242,10 +268,11 @@ type period struct {
 
 // reportPeriod reads the period flags: --quarter, or --from and --to
 // (either may be left out: it then takes the first or last posting date
-// among listings). It reports false when none is set. A quarter and dates
+// that bounds finds, a pass over the listings made only then). It reports
+// false when none is set. A quarter and dates
 // together, a date that is not YYYY-MM-DD and from after to are usage
 // errors.
-func reportPeriod(quarter, from, to string, listings []data.Listing) (period, bool, error) {
+func reportPeriod(quarter, from, to string, bounds func() (first, last string, err error)) (period, bool, error) {
 	switch {
 	case quarter != "" && (from != "" || to != ""):
 		return period{}, false, fmt.Errorf("--quarter and --from/--to limit the report twice: give one or the other: %w", errUsage)
@@ -260,13 +287,11 @@ func reportPeriod(quarter, from, to string, listings []data.Listing) (period, bo
 			return period{}, false, fmt.Errorf("%s: %q is not a date like 2026-07-01: %w", d.flag, d.value, errUsage)
 		}
 	}
-	var first, last string
-	for _, l := range listings {
-		if d := l.PostedDate; d != "" {
-			if first == "" || d < first {
-				first = d
-			}
-			last = max(last, d)
+	first, last := from, to
+	if from == "" || to == "" {
+		var err error
+		if first, last, err = bounds(); err != nil {
+			return period{}, false, err
 		}
 	}
 	if from == "" {

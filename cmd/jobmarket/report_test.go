@@ -523,7 +523,7 @@ func TestReportPeriod(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, limited, err := reportPeriod(tc.quarter, tc.from, tc.to, listings)
+			p, limited, err := reportPeriod(tc.quarter, tc.from, tc.to, dateBounds(func(fn func([]data.Listing) error) error { return fn(listings) }, func(*data.Listing) bool { return true }))
 			if tc.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.err) || !errors.Is(err, errUsage) {
 					t.Fatalf("err = %v, want a usage error containing %q", err, tc.err)

@@ -11,8 +11,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/apache/arrow/go/v15/arrow/memory"
-
 	"github.com/jobmarket/jobmarket/data"
 )
 
@@ -80,15 +78,6 @@ func reproduce(ctx context.Context, e *env, m Manifest) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(e.path(ListingsArrowFile))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	listings, err := data.ReadListingsIPC(f, memory.DefaultAllocator)
-	if err != nil {
-		return fmt.Errorf("%s: %w", e.path(ListingsArrowFile), err)
-	}
 	rf, err := os.Open(e.path(RejectsFile))
 	if err != nil {
 		return err
@@ -98,7 +87,7 @@ func reproduce(ctx context.Context, e *env, m Manifest) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", e.path(RejectsFile), err)
 	}
-	res, err := estimate(ctx, cfg, m.Quarter, m.From, m.To, listings, rejects)
+	res, err := estimate(ctx, cfg, m.Quarter, m.From, m.To, listingsFile(e.path(ListingsArrowFile)), rejects)
 	if err != nil {
 		return err
 	}

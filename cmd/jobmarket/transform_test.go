@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apache/arrow/go/v15/arrow/memory"
+
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// TestTransformMergesWorkers splits one scrape's raw.arrow the way two
+// workers sharing a queue split a crawl (each keeps its share in scrape
+// order; a reject both met is in both), and checks that transform --input
+// of the two gives byte for byte the tables of the single scrape.
+func TestTransformMergesWorkers(t *testing.T) {
+	config, out := demoConfig(t)
+	if code, _, stderr := runCmd(t, "scrape", "-q", "-c", config, "-o", out); code != exitOK {
+		t.Fatalf("scrape exited %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "transform", "-q", "-c", config, "-o", out); code != exitOK {
+		t.Fatalf("transform exited %d: %s", code, stderr)
+	}
+	f, err := os.Open(filepath.Join(out, RawFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := data.ReadRawIPC(f, memory.DefaultAllocator)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	workers := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b")}
+	shares := make([][]data.RawRecord, 2)
+	shared := 0
+	for i, r := range records {
+		shares[i%3%2] = append(shares[i%3%2], r)
+		if r.RejectReason != "" && shared < 5 {
+			shares[1-i%3%2] = append(shares[1-i%3%2], r)
+			shared++
+		}
+	}
+	if shared == 0 {
+		t.Fatal("the demo scrape has no rejects to share between workers")
+	}
+	for w, recs := range shares {
+		if err := os.MkdirAll(workers[w], 0o755); err != nil {
+			t.Fatal(err)
+		}
+		err := data.WriteFileAtomic(filepath.Join(workers[w], RawFile), func(f *os.File) error {
+			return data.WriteRawIPC(f, memory.DefaultAllocator, recs)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	merged := filepath.Join(dir, "merged")
+	if code, _, stderr := runCmd(t, "transform", "-q", "-c", config, "-o", merged, "--input", workers[0], "--input", workers[1]); code != exitOK {
+		t.Fatalf("transform --input exited %d: %s", code, stderr)
+	}
+	for _, name := range []string{ListingsArrowFile, ListingsParquetFile, RejectsFile} {
+		single, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(merged, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(single, got) {
+			t.Errorf("%s of the merged workers differs from the single scrape's", name)
+		}
+	}
+
+	if code, _, stderr := runCmd(t, "analyze", "-q", "-c", config, "-o", out, "--input", workers[0]); code != exitUsage {
+		t.Errorf("analyze --input exited %d, want %d (usage): %s", code, exitUsage, stderr)
+	}
+}
