@@ -18,47 +18,64 @@ import (
 // readFile reads a file source: a researcher's own table. The file is not
 // copied into the page store (it is theirs, and may be large); its
 // SHA-256 stands in every record's page hash, so outputs still name the
-// exact bytes they came from.
-func (r *run) readFile(ctx context.Context, src Source, t *tally) {
+// exact bytes they came from. With sink nil the records are kept in t;
+// otherwise they stream into sink, t only counting them, and the error
+// returned is sink's.
+func (r *run) readFile(ctx context.Context, src Source, t *tally, sink func([]data.RawRecord) error) error {
 	abs, err := filepath.Abs(src.Path)
 	if err != nil {
 		abs = src.Path
 	}
 	name := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	fail := func(err error) {
+	var sinkErr error
+	keep := func(recs ...data.RawRecord) {
+		switch {
+		case sink == nil:
+			t.add(recs...)
+		case sinkErr == nil:
+			t.count(recs...)
+			sinkErr = sink(recs)
+		}
+	}
+	fail := func(err error) error {
 		t.update(func(s *SourceStats) { s.Failed["file"]++ })
-		t.add(data.RawRecord{Source: src.Name, Kind: KindFile, URL: name, PayMin: math.NaN(), PayMax: math.NaN(),
+		keep(data.RawRecord{Source: src.Name, Kind: KindFile, URL: name, PayMin: math.NaN(), PayMax: math.NaN(),
 			RejectReason: fmt.Sprintf("read %s: %v", src.Path, err)})
+		return sinkErr
 	}
 	format, err := tablefile.FormatOf(src.Path, src.Format)
 	if err != nil {
-		fail(err)
-		return
+		return fail(err)
 	}
 	f, err := os.Open(src.Path)
 	if err != nil {
-		fail(err)
-		return
+		return fail(err)
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		fail(err)
-		return
+		return fail(err)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		fail(err)
-		return
+		return fail(err)
 	}
 	sha := hex.EncodeToString(h.Sum(nil))
-	recs, err := tablefile.Read(ctx, f, tablefile.Options{Format: format, Columns: src.Columns, Name: name})
-	for i := range recs {
-		recs[i].Source, recs[i].Kind, recs[i].PageSHA256 = src.Name, KindFile, sha
-	}
-	t.add(recs...)
+	rows := 0
+	err = tablefile.Stream(ctx, f, tablefile.Options{Format: format, Columns: src.Columns, Name: name}, func(recs []data.RawRecord) error {
+		for i := range recs {
+			recs[i].Source, recs[i].Kind, recs[i].PageSHA256 = src.Name, KindFile, sha
+		}
+		rows += len(recs)
+		keep(recs...)
+		return sinkErr
+	})
 	t.update(func(s *SourceStats) { s.Fetched, s.Responses = 1, 1 })
-	if err != nil && ctx.Err() == nil {
-		fail(err)
+	if sinkErr != nil {
+		return sinkErr
 	}
-	r.log.Debug("read table", "source", src.Name, "path", src.Path, "format", format, "rows", len(recs))
+	r.log.Debug("read table", "source", src.Name, "path", src.Path, "format", format, "rows", rows)
+	if err != nil && ctx.Err() == nil {
+		return fail(err)
+	}
+	return nil
 }

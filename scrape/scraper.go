@@ -36,6 +36,14 @@ type Scraper struct {
 	// DefaultProgressEvery.
 	Progress      ProgressFunc
 	ProgressEvery time.Duration
+	// Sink, when set, receives every record instead of Result.Records,
+	// in the same order: sources in the order given, each crawled
+	// source's records sorted by CompareRecords. A file source streams
+	// through it as it is read, so a researcher's table of any size is
+	// never held; a crawled source is held until it is done, then
+	// passed on and dropped. Sink must copy what it keeps. An error from
+	// Sink stops the run and is returned.
+	Sink func([]data.RawRecord) error
 }
 
 // Run collects every source, sources in parallel. A source that fails does
@@ -79,27 +87,49 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 		tallies[i] = newTally(src.Name)
 	}
 	stopProgress := s.startProgress(tallies)
+	done := make([]chan struct{}, len(sources))
 	var wg sync.WaitGroup
 	for i, src := range sources {
+		done[i] = make(chan struct{})
+		if s.Sink != nil && !src.crawled() {
+			continue // read in turn below, straight into the sink
+		}
 		wg.Go(func() {
-			t := tallies[i]
+			defer close(done[i])
 			if src.crawled() {
-				r.crawl(ctx, src, t)
+				r.crawl(ctx, src, tallies[i])
 			} else {
-				r.readFile(ctx, src, t)
+				r.readFile(ctx, src, tallies[i], nil)
 			}
-			t.update(func(st *SourceStats) { st.Done, st.Queued, st.Elapsed = true, 0, time.Since(t.started) })
-			st := t.snapshot()
-			r.log.Info("scraped source", "source", src.Name, "fetched", st.Fetched, "from_store", st.FromStore,
-				"postings", st.Postings(), "rejects", st.Rejects, "robots_blocked", st.RobotsBlocked,
-				"failed", st.Failures(), "duration", st.Elapsed.Round(time.Millisecond))
+			r.finished(src, tallies[i])
 		})
+	}
+	var sinkErr error
+	for i, src := range sources {
+		t := tallies[i]
+		if s.Sink != nil && !src.crawled() {
+			if sinkErr == nil {
+				if sinkErr = r.readFile(ctx, src, t, s.Sink); sinkErr != nil {
+					stop(sinkErr)
+				}
+			}
+			r.finished(src, t)
+			continue
+		}
+		<-done[i]
+		slices.SortStableFunc(t.records, CompareRecords)
+		if s.Sink == nil {
+			res.Records = append(res.Records, t.records...)
+		} else if sinkErr == nil {
+			if sinkErr = s.Sink(t.records); sinkErr != nil {
+				stop(sinkErr)
+			}
+		}
+		t.records = nil
 	}
 	wg.Wait()
 	stopProgress()
 	for _, t := range tallies {
-		slices.SortStableFunc(t.records, CompareRecords)
-		res.Records = append(res.Records, t.records...)
 		res.Stats = append(res.Stats, t.snapshot())
 	}
 	var closeErr error
@@ -108,9 +138,18 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 	}
 	runErr := parent.Err()
 	if runErr == nil && ctx.Err() != nil {
-		runErr = context.Cause(ctx) // the store broke
+		runErr = context.Cause(ctx) // the store or the sink broke
 	}
 	return res, errors.Join(runErr, closeErr)
+}
+
+// finished marks a source done and logs its summary line.
+func (r *run) finished(src Source, t *tally) {
+	t.update(func(st *SourceStats) { st.Done, st.Queued, st.Elapsed = true, 0, time.Since(t.started) })
+	st := t.snapshot()
+	r.log.Info("scraped source", "source", src.Name, "fetched", st.Fetched, "from_store", st.FromStore,
+		"postings", st.Postings(), "rejects", st.Rejects, "robots_blocked", st.RobotsBlocked,
+		"failed", st.Failures(), "duration", st.Elapsed.Round(time.Millisecond))
 }
 
 // CompareRecords orders records by URL, then by what else tells two

@@ -152,6 +152,17 @@ func (t *tally) add(recs ...data.RawRecord) {
 
 func (t *tally) addLocked(recs ...data.RawRecord) {
 	t.records = append(t.records, recs...)
+	t.countLocked(recs...)
+}
+
+// count counts records passed on elsewhere without keeping them.
+func (t *tally) count(recs ...data.RawRecord) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.countLocked(recs...)
+}
+
+func (t *tally) countLocked(recs ...data.RawRecord) {
 	for _, r := range recs {
 		t.stats.Records++
 		if r.RejectReason != "" {

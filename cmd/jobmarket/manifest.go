@@ -8,15 +8,18 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/scrape"
 )
 
 // ManifestFile records how an output folder was made.
@@ -154,21 +157,32 @@ func (e *env) recordStage(stage string, started time.Time, counts map[string]int
 	})
 }
 
-// pagesDigest summarizes every stored page the records came from as one
-// hash over their sorted (URL, page hash) pairs; the pages themselves stay
-// in the page store under their own hashes.
-func pagesDigest(records []data.RawRecord, store string) FileHash {
-	pairs := make([]string, 0, len(records))
-	for _, r := range records {
-		if r.PageSHA256 != "" {
-			pairs = append(pairs, r.URL+"\t"+r.PageSHA256+"\n")
-		}
+// pageSet collects the pages records came from, one URL and SHA-256 per
+// page, for the manifest's digest of a scrape's inputs. A file source is
+// one page, whatever its rows: its records' URLs differ only in their
+// #row= fragment.
+type pageSet map[string]struct{}
+
+func newPageSet() pageSet { return pageSet{} }
+
+func (p pageSet) add(r *data.RawRecord) {
+	if r.PageSHA256 == "" {
+		return
 	}
-	slices.Sort(pairs)
-	pairs = slices.Compact(pairs)
+	u := r.URL
+	if r.Kind == scrape.KindFile {
+		u, _, _ = strings.Cut(u, "#")
+	}
+	p[u+"\t"+r.PageSHA256+"\n"] = struct{}{}
+}
+
+// digest hashes the pages in sorted order, so it does not depend on the
+// order records came in.
+func (p pageSet) digest(store string) FileHash {
+	pairs := slices.Sorted(maps.Keys(p))
 	h := sha256.New()
-	for _, p := range pairs {
-		io.WriteString(h, p)
+	for _, pair := range pairs {
+		io.WriteString(h, pair)
 	}
 	return FileHash{Path: "pages (" + strconv.Itoa(len(pairs)) + " stored in " + store + ")", SHA256: hex.EncodeToString(h.Sum(nil))}
 }

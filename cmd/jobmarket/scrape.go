@@ -30,21 +30,42 @@ func runScrape(ctx context.Context, e *env) error {
 	default:
 		s.Progress = scrape.LogProgress(e.log, 10*time.Second)
 	}
+	// Records stream into raw.arrow as the scraper passes them on, so a
+	// file source of any size is never held in memory.
+	f, err := data.CreateAtomic(e.path(RawFile))
+	if err != nil {
+		return err
+	}
+	defer f.Abort() // after Commit, a no-op on a closed and renamed file
+	w, err := data.NewRawIPCWriter(f, memory.DefaultAllocator)
+	if err != nil {
+		return err
+	}
+	pages := newPageSet()
+	s.Sink = func(recs []data.RawRecord) error {
+		for i := range recs {
+			pages.add(&recs[i])
+		}
+		return w.Write(recs...)
+	}
 	res, err := s.Run(ctx, e.cfg.Sources)
 	if err != nil {
+		w.Close()
 		return err
 	}
 	if !e.quiet {
 		if err := res.WriteSummary(e.stderr); err != nil {
+			w.Close()
 			return err
 		}
 	}
-	if err := data.WriteFileAtomic(e.path(RawFile), func(f *os.File) error {
-		return data.WriteRawIPC(f, memory.DefaultAllocator, res.Records)
-	}); err != nil {
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", e.path(RawFile), err)
+	}
+	if err := f.Commit(); err != nil {
 		return err
 	}
-	counts := map[string]int{"records": len(res.Records)}
+	counts := map[string]int{"records": int(w.Rows())}
 	for _, st := range res.Stats {
 		counts[st.Source+".fetched"] = st.Fetched
 		counts[st.Source+".from_store"] = st.FromStore
@@ -59,7 +80,7 @@ func runScrape(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	inputs := []FileHash{pagesDigest(res.Records, res.Store)}
+	inputs := []FileHash{pages.digest(res.Store)}
 	if err := e.recordStage("scrape", started, counts, inputs, outputs); err != nil {
 		return err
 	}

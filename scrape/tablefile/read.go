@@ -45,8 +45,30 @@ const checkEvery = 1024
 // being done, in which case the rows read so far are returned too.
 func Read(ctx context.Context, in Input, opts Options) ([]data.RawRecord, error) {
 	t := table{ctx: ctx, opts: opts}
+	err := t.read(in)
+	return t.out, err
+}
+
+// Stream reads the table as Read does, passing the records to emit a
+// batch at a time instead of returning them, so a table of any size is
+// never held: emit must copy what it keeps, as the batch is reused. An
+// error from emit stops the reading and is returned.
+func Stream(ctx context.Context, in Input, opts Options, emit func([]data.RawRecord) error) error {
+	t := table{ctx: ctx, opts: opts, emit: emit}
+	err := t.read(in)
+	if t.emitErr == nil {
+		// Rows read before a failure are passed on too: nothing read is
+		// lost.
+		if ferr := t.flush(); err == nil {
+			err = ferr
+		}
+	}
+	return err
+}
+
+func (t *table) read(in Input) error {
 	var err error
-	switch opts.Format {
+	switch t.opts.Format {
 	case FormatCSV:
 		err = t.readCSV(in)
 	case FormatJSONL:
@@ -54,17 +76,31 @@ func Read(ctx context.Context, in Input, opts Options) ([]data.RawRecord, error)
 	case FormatParquet:
 		err = t.readParquet(in)
 	default:
-		err = fmt.Errorf("format %q is not one of csv, jsonl, parquet", opts.Format)
+		err = fmt.Errorf("format %q is not one of csv, jsonl, parquet", t.opts.Format)
 	}
-	return t.out, err
+	return err
 }
 
-// table collects the records of one Read.
+// table collects the records of one Read, or passes them on in batches
+// of streamBatch for Stream.
 type table struct {
-	ctx  context.Context
-	opts Options
-	out  []data.RawRecord
-	rows int
+	ctx     context.Context
+	opts    Options
+	out     []data.RawRecord
+	rows    int
+	emit    func([]data.RawRecord) error
+	emitErr error
+}
+
+const streamBatch = 4096
+
+func (t *table) flush() error {
+	if len(t.out) == 0 {
+		return nil
+	}
+	t.emitErr = t.emit(t.out)
+	t.out = t.out[:0]
+	return t.emitErr
 }
 
 func (t *table) locator(row int) string {
@@ -80,6 +116,11 @@ func (t *table) add(r data.RawRecord, err error, row, line int) error {
 	}
 	t.out = append(t.out, r)
 	t.rows++
+	if t.emit != nil && len(t.out) == streamBatch {
+		if err := t.flush(); err != nil {
+			return err
+		}
+	}
 	if t.rows%checkEvery == 0 {
 		return t.ctx.Err()
 	}
