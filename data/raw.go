@@ -76,3 +76,10 @@ func ReadRawIPC(r ipc.ReadAtSeeker, mem memory.Allocator) ([]RawRecord, error) {
 func NewRawIPCReader(r ipc.ReadAtSeeker, mem memory.Allocator) (*Reader[RawRecord], error) {
 	return rawTable.newIPCReader(r, mem)
 }
+
+// NewRawParquetWriter streams raw records into a Parquet file, the table
+// a file source reads back (its columns are the file source's field
+// names); `jobmarket synth` writes its synthetic input this way.
+func NewRawParquetWriter(w io.Writer, mem memory.Allocator) (*Writer[RawRecord], error) {
+	return rawTable.newParquetWriter(w, mem, batchRows)
+}

@@ -180,7 +180,9 @@ func checkTables(t *testing.T, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := func(l data.Listing) string { return l.Source + " " + l.URL + " " + l.Quarter + " " + l.Region + " " + l.Title }
+	key := func(l data.Listing) string {
+		return l.Source + " " + l.URL + " " + l.Quarter + " " + l.Region + " " + l.Title
+	}
 	want := map[string]int{}
 	for _, l := range fromArrow {
 		want[key(l)]++
