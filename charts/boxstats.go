@@ -29,8 +29,17 @@ type PayPoint struct {
 type boxStats struct {
 	N                         int
 	Low, Q1, Median, Q3, High float64 // Low and High: the whisker ends
-	Outliers                  []PayPoint
+	// Outliers are the ones drawn: all of them, or the maxDrawnOutliers
+	// farthest from the median when there are more (OutlierCount).
+	Outliers     []PayPoint
+	OutlierCount int
 }
+
+// maxDrawnOutliers bounds the outliers drawn per box: on a million
+// postings thousands fall beyond the whiskers, and drawing each would make
+// the report tens of megabytes and the chart a smear. The farthest from
+// the median, on a log scale, are the ones a reader asks about.
+const maxDrawnOutliers = 100
 
 // summarize computes the box of one group. It returns N = 0 and NaNs for
 // an empty group. Points with pay that is not finite and positive are
@@ -66,6 +75,18 @@ func summarize(points []PayPoint) boxStats {
 		default:
 			b.Low, b.High = math.Min(b.Low, p.AnnualUSD), math.Max(b.High, p.AnnualUSD)
 		}
+	}
+	b.OutlierCount = len(b.Outliers)
+	if b.OutlierCount > maxDrawnOutliers {
+		// Stable, from pay order: ties keep the title order chosen above.
+		far := slices.Clone(b.Outliers)
+		dist := func(p PayPoint) float64 { return math.Abs(math.Log(p.AnnualUSD / b.Median)) }
+		slices.SortStableFunc(far, func(a, c PayPoint) int { return cmp.Compare(dist(c), dist(a)) })
+		far = far[:maxDrawnOutliers]
+		slices.SortStableFunc(far, func(a, c PayPoint) int {
+			return cmp.Or(cmp.Compare(a.AnnualUSD, c.AnnualUSD), cmp.Compare(a.Title, c.Title), cmp.Compare(a.Company, c.Company))
+		})
+		b.Outliers = far
 	}
 	return b
 }

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -56,6 +57,49 @@ func TestSummarize(t *testing.T) {
 	}
 	if b := summarize(nil); b.N != 0 || !math.IsNaN(b.Median) {
 		t.Errorf("empty group = %+v, want N 0 and NaN", b)
+	}
+}
+
+// TestSummarizeCapsOutliers: with more outliers than a chart can carry,
+// the box counts them all but draws only the farthest from the median,
+// from both ends, in pay order.
+func TestSummarizeCapsOutliers(t *testing.T) {
+	var usd []float64
+	for i := range 10000 {
+		usd = append(usd, 90000+float64(i%100)) // the body
+	}
+	for i := range 300 {
+		usd = append(usd, 200000+float64(i)*1000, 20000-float64(i)*10) // 600 outliers
+	}
+	b := summarize(pay(usd...))
+	if b.OutlierCount != 600 || len(b.Outliers) != maxDrawnOutliers {
+		t.Fatalf("OutlierCount %d, drawn %d; want 600 and %d", b.OutlierCount, len(b.Outliers), maxDrawnOutliers)
+	}
+	dist := func(v float64) float64 { return math.Abs(math.Log(v / b.Median)) }
+	low, high, nearest := 0, 0, math.Inf(1)
+	drawn := map[float64]bool{}
+	for i, o := range b.Outliers {
+		if i > 0 && o.AnnualUSD < b.Outliers[i-1].AnnualUSD {
+			t.Fatalf("drawn outliers not in pay order at %d", i)
+		}
+		if o.AnnualUSD < b.Median {
+			low++
+		} else {
+			high++
+		}
+		drawn[o.AnnualUSD] = true
+		nearest = min(nearest, dist(o.AnnualUSD))
+	}
+	for _, v := range usd[10000:] {
+		if !drawn[v] && dist(v) > nearest {
+			t.Errorf("left out %v, farther from the median than a drawn outlier", v)
+		}
+	}
+	if low == 0 || high == 0 {
+		t.Errorf("drew %d low and %d high outliers, want both ends", low, high)
+	}
+	if note := outlierNote(b.OutlierCount, len(b.Outliers)); !strings.Contains(note, "600 outliers; the 100 farthest") {
+		t.Errorf("note = %q", note)
 	}
 }
 

@@ -101,7 +101,7 @@ func newDistribution(r Report) (chart, bool, error) {
 					"median "+usd(b.Median)+" a year",
 					"middle half "+usd(b.Q1)+" to "+usd(b.Q3),
 					"whiskers "+usd(b.Low)+" to "+usd(b.High),
-					outlierNote(len(b.Outliers)))},
+					outlierNote(b.OutlierCount, len(b.Outliers)))},
 			})
 			for _, o := range b.Outliers {
 				outliers = append(outliers, opts.CustomData{
@@ -158,12 +158,15 @@ func newDistribution(r Report) (chart, bool, error) {
 	}, true, nil
 }
 
-func outlierNote(n int) string {
-	switch n {
-	case 0:
+// outlierNote says how many outliers a box has and how many are drawn.
+func outlierNote(n, drawn int) string {
+	switch {
+	case n == 0:
 		return ""
-	case 1:
+	case n == 1:
 		return "1 outlier, drawn as a circle"
+	case drawn < n:
+		return count(n) + " outliers; the " + count(drawn) + " farthest from the median drawn as circles"
 	}
 	return count(n) + " outliers, drawn as circles"
 }
