@@ -40,8 +40,16 @@ type cellEstimate struct {
 // withP asks for the permutation p-value.
 func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, withP bool, scr *scratch) *cellEstimate {
 	e := &cellEstimate{region: region, quarter: quarter, gap: math.NaN(), medOS: math.NaN(), medPy: math.NaN(), pValue: math.NaN()}
-	var idsOS, idsPy []int32
-	var logOS, logPy []float64
+	nOS := 0
+	for _, i := range obs {
+		if s.openstack[i] {
+			nOS++
+		}
+	}
+	// Sized up front: growing four slices of a million-posting cell by
+	// appending cost a tenth of the whole analysis.
+	idsOS, idsPy := make([]int32, 0, nOS), make([]int32, 0, len(obs)-nOS)
+	logOS, logPy := make([]float64, 0, nOS), make([]float64, 0, len(obs)-nOS)
 	for _, i := range obs {
 		id := s.valueID[i]
 		if s.openstack[i] {

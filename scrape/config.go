@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/jobmarket/jobmarket/scrape/redisq"
 )
 
 // Defaults, chosen to be a polite citizen on a live board.
@@ -68,6 +70,20 @@ type Config struct {
 	// same pages; use --refresh (Scraper.Refresh) or a max_age such as 24h
 	// for fresh postings.
 	MaxAge time.Duration `yaml:"max_age"`
+	// Queue, when set, is the URL of a Redis server through which this
+	// process shares its crawl with every other `jobmarket scrape` given the
+	// same URL, on this machine or others:
+	// redis://[user:password@]host[:port][/db][?crawl=name] (rediss:// for
+	// TLS; port 6379, db 0 and crawl "default" by default). Each source
+	// has one queue of requests and one set of URLs seen, shared by all,
+	// so each page is fetched by one worker, once; each worker keeps the
+	// pages it fetched in its own Store and returns their records. Workers
+	// naming the same crawl join one crawl, and a crawl remembers what it
+	// saw: crawl again under a new crawl name. Default "": the crawl is this
+	// process's alone. Offline re-reads ignore it. Put the password in an
+	// environment variable (${REDIS_PASSWORD}) so it is masked in outputs;
+	// logs show only the host, db and crawl.
+	Queue string `yaml:"queue"`
 }
 
 // DefaultConfig returns the settings used when the config names none.
@@ -137,6 +153,11 @@ func (c Config) Validate(sources []Source) error {
 	negative("max_depth", int64(c.MaxDepth), c.MaxDepth)
 	negative("error_budget", int64(c.ErrorBudget), c.ErrorBudget)
 	negative("max_age", int64(c.MaxAge), c.MaxAge)
+	if c.Queue != "" {
+		if _, err := redisq.ParseURL(c.Queue); err != nil {
+			errs = append(errs, fmt.Errorf("scrape.queue: %w", err))
+		}
+	}
 	if len(sources) == 0 {
 		errs = append(errs, errors.New("sources: none configured"))
 	}

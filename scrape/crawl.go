@@ -16,6 +16,7 @@ import (
 	"github.com/gocolly/colly/v2"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/scrape/redisq"
 )
 
 // crawl collects one crawled source through its own colly collector, so
@@ -31,29 +32,38 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	log := r.log.With("source", src.Name)
 	cr.log = log
 	debug := log.Enabled(ctx, slog.LevelDebug)
-	// Not colly.NewCollector: it lets COLLY_* environment variables
-	// override options, and a run must do what its config says.
-	c := &colly.Collector{}
-	c.Init()
-	colly.Async(true)(c)
-	colly.StdlibContext(ctx)(c)
-	c.UserAgent = r.cfg.UserAgent
-	c.IgnoreRobotsTxt = !*r.cfg.Robots
-	c.MaxBodySize = r.cfg.MaxBodyBytes + 1 // the fetcher rejects over-size bodies; this only bounds colly's own gunzip input
-	c.MaxDepth = 0                         // depth is counted here, per link hop
-	c.AllowURLRevisit = false
-	c.AllowedDomains = cr.origins.hostnames() // for redirects; links are checked in visit, port included
-	c.WithTransport(&fetcher{ctx: ctx, next: &Transport{Bundled: r.Bundled, Network: r.network}, store: r.store,
+	fetch := &fetcher{ctx: ctx, next: &Transport{Bundled: r.Bundled, Network: r.network}, store: r.store,
 		gates: r.gates, cfg: r.cfg, refresh: r.Refresh, offline: r.Offline, log: log, stop: cr.stop, broken: r.broken,
-		retried: func() { t.update(func(s *SourceStats) { s.Retries++ }) }})
-	c.SetRequestTimeout(0) // the fetcher times each attempt; a whole request may retry for longer
+		retried: func() { t.update(func(s *SourceStats) { s.Retries++ }) }}
+	c := cr.collector(fetch)
 	cr.c = c
+	switch {
+	case r.cfg.Queue == "":
+		colly.Async(true)(c)
+	case r.Offline:
+		// An offline re-read fetches nothing, so there is nothing to share:
+		// it reads this worker's store alone.
+		log.Info("offline: scrape.queue not used")
+		colly.Async(true)(c)
+	default:
+		sh, err := cr.share(fetch)
+		if err != nil {
+			cr.queueFailed(err)
+			cr.finish()
+			return
+		}
+		defer sh.close()
+		cr.shared = sh
+	}
 
 	c.OnRequest(func(req *colly.Request) {
 		// A request queued before Ctrl-C or a give-up starts here after
 		// it: stop it before it waits for its turn.
 		if ctx.Err() != nil || cr.gaveUp.Load() {
 			req.Abort()
+			if cr.shared != nil {
+				cr.shared.giveBack(req)
+			}
 			t.update(func(s *SourceStats) {
 				s.Queued--
 				if ctx.Err() == nil {
@@ -64,7 +74,7 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	})
 	c.OnResponse(func(resp *colly.Response) {
 		role := pageRole(resp.Ctx.Get("role"))
-		depth, _ := resp.Ctx.GetAny("depth").(int)
+		depth, _ := strconv.Atoi(resp.Ctx.Get("depth"))
 		p := page{source: src, url: resp.Request.URL, role: role, body: resp.Body, sha256: resp.Headers.Get(headerSHA)}
 		var recs []data.RawRecord
 		var follow []link
@@ -101,8 +111,31 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	for _, u := range src.Feeds {
 		cr.visit(u, roleFeed, 0)
 	}
-	c.Wait()
+	if cr.shared != nil {
+		cr.shared.consume()
+	} else {
+		c.Wait()
+	}
 	cr.finish()
+}
+
+// collector makes a collector with the run's settings, fetching through
+// fetch. It is synchronous; the in-process crawl makes it Async.
+func (cr *crawler) collector(fetch *fetcher) *colly.Collector {
+	// Not colly.NewCollector: it lets COLLY_* environment variables
+	// override options, and a run must do what its config says.
+	c := &colly.Collector{}
+	c.Init()
+	colly.StdlibContext(cr.ctx)(c)
+	c.UserAgent = cr.cfg.UserAgent
+	c.IgnoreRobotsTxt = !*cr.cfg.Robots
+	c.MaxBodySize = cr.cfg.MaxBodyBytes + 1 // the fetcher rejects over-size bodies; this only bounds colly's own gunzip input
+	c.MaxDepth = 0                          // depth is counted here, per link hop
+	c.AllowURLRevisit = false
+	c.AllowedDomains = cr.origins.hostnames() // for redirects; links are checked in visit, port included
+	c.WithTransport(fetch)
+	c.SetRequestTimeout(0) // the fetcher times each attempt; a whole request may retry for longer
+	return c
 }
 
 // crawler is the state of one source's crawl.
@@ -114,6 +147,7 @@ type crawler struct {
 	t        *tally
 	rd       reader
 	c        *colly.Collector
+	shared   *shared // nil unless scrape.queue is set
 	match    *regexp.Regexp
 	origins  origins
 	maxPages int64
@@ -134,16 +168,18 @@ type limitNote struct {
 }
 
 // visit asks for u unless a rule says not to; every URL not fetched is
-// counted, and recorded once as a reject with the reason.
+// counted, and recorded once as a reject with the reason. With a shared
+// queue, u is queued for whichever worker is free, unless a worker queued
+// it before.
 func (cr *crawler) visit(u string, role pageRole, depth int) {
 	t := cr.t
 	parsed, err := url.Parse(u)
 	if err != nil {
-		t.once(u, func(*SourceStats) data.RawRecord { return cr.reject(u, fmt.Sprintf("link %q is not a URL", u)) })
+		cr.once(u, func(*SourceStats) data.RawRecord { return cr.reject(u, fmt.Sprintf("link %q is not a URL", u)) })
 		return
 	}
 	if !cr.origins.allow(parsed) {
-		t.once(u, func(s *SourceStats) data.RawRecord {
+		cr.once(u, func(s *SourceStats) data.RawRecord {
 			s.Offsite++
 			return cr.reject(u, "link leaves the source's domains; not followed")
 		})
@@ -161,31 +197,45 @@ func (cr *crawler) visit(u string, role pageRole, depth int) {
 	case depth > cr.maxDepth:
 		cr.limit("max_depth", u)
 		return
-	case cr.requested.Add(1) > cr.maxPages:
+	case cr.shared == nil && cr.requested.Add(1) > cr.maxPages:
+		// With a shared queue, max_pages counts the requests this worker
+		// takes from the queue (see sharedQueue).
 		cr.requested.Add(-1)
 		cr.limit("max_pages", u)
 		return
 	}
 	cctx := colly.NewContext()
 	cctx.Put("role", string(role))
-	cctx.Put("depth", depth)
-	t.update(func(s *SourceStats) { s.Queued++ })
-	err = cr.c.Request(http.MethodGet, u, nil, cctx, nil)
-	if err == nil {
-		return
+	cctx.Put("depth", strconv.Itoa(depth)) // a string: through the shared queue's JSON an int comes back a float64
+	if cr.shared != nil {
+		err = cr.shared.add(parsed, cctx)
+	} else {
+		t.update(func(s *SourceStats) { s.Queued++ })
+		if err = cr.c.Request(http.MethodGet, u, nil, cctx, nil); err != nil {
+			cr.requested.Add(-1)
+			t.update(func(s *SourceStats) { s.Queued-- })
+		}
 	}
-	cr.requested.Add(-1)
-	t.update(func(s *SourceStats) { s.Queued-- })
+	if err != nil {
+		cr.refused(u, role, err)
+	}
+}
+
+// refused records why a URL visit wanted was not asked for.
+func (cr *crawler) refused(u string, role pageRole, err error) {
 	var already *colly.AlreadyVisitedError
+	var qerr *queueError
 	switch {
-	case errors.As(err, &already):
+	case errors.As(err, &already), errors.Is(err, redisq.ErrSeen):
+	case errors.As(err, &qerr):
+		cr.queueFailed(qerr.err)
 	case errors.Is(err, colly.ErrRobotsTxtBlocked):
-		t.once(u, func(s *SourceStats) data.RawRecord {
+		cr.once(u, func(s *SourceStats) data.RawRecord {
 			s.RobotsBlocked++
 			return cr.reject(u, "disallowed by robots.txt; not fetched")
 		})
 	case errors.Is(err, colly.ErrForbiddenDomain):
-		t.once(u, func(s *SourceStats) data.RawRecord {
+		cr.once(u, func(s *SourceStats) data.RawRecord {
 			s.Offsite++
 			return cr.reject(u, "link leaves the source's domains; not followed")
 		})
@@ -195,6 +245,21 @@ func (cr *crawler) visit(u string, role pageRole, depth int) {
 		kind, transient := failureKind(err)
 		cr.count(kind, transient, cr.reject(u, fmt.Sprintf("robots.txt for %s page: %v", role, unwrapURLError(err))))
 	}
+}
+
+// once records, through f, why u was not fetched, the first time u is
+// seen; with a shared queue, the first time any worker sees it, so that
+// the workers' records together have it once, as a single crawl's would.
+func (cr *crawler) once(u string, f func(s *SourceStats) data.RawRecord) {
+	if cr.shared != nil {
+		cr.t.mu.Lock()
+		noted := cr.t.noted[u]
+		cr.t.mu.Unlock()
+		if noted || !cr.shared.claim(u) {
+			return
+		}
+	}
+	cr.t.once(u, f)
 }
 
 // failed records a fetch that did not give a page to read.
@@ -209,10 +274,16 @@ func (cr *crawler) failed(resp *colly.Response, err error) {
 		countResponse(s, from) // a 404 page was fetched and stored all the same
 	})
 	if cr.ctx.Err() != nil {
+		if cr.shared != nil {
+			cr.shared.giveBack(resp.Request)
+		}
 		return // cancelled: nothing failed, the run stopped
 	}
 	var fe *fetchError
 	if errors.As(err, &fe) && fe.kind == kindGivenUp {
+		if cr.shared != nil {
+			cr.shared.giveBack(resp.Request)
+		}
 		t.update(func(s *SourceStats) { s.Skipped++ })
 		return
 	}
@@ -243,9 +314,12 @@ func (cr *crawler) count(kind string, transient bool, rec data.RawRecord) {
 	}
 }
 
-// visited says whether u was asked for already, so that a link to it
-// that a limit stops is no loss.
+// visited says whether u was asked for already (by any worker, with a
+// shared queue), so that a link to it that a limit stops is no loss.
 func (cr *crawler) visited(u string) bool {
+	if cr.shared != nil {
+		return cr.shared.seen(u)
+	}
 	seen, err := cr.c.HasVisited(u)
 	return err == nil && seen
 }
@@ -281,6 +355,9 @@ func (cr *crawler) finish() {
 		reason := fmt.Sprintf("%s (%s) reached: this link and %d more not followed", key, limit, note.more)
 		cr.log.Warn("crawl limit reached", "limit", key, "value", limit, "links_not_followed", note.more+1)
 		cr.t.add(cr.reject(note.first, reason))
+	}
+	if cr.shared != nil {
+		cr.shared.finish()
 	}
 	if st := cr.t.snapshot(); st.GivenUp != "" {
 		cr.t.add(cr.reject(cr.src.entryURLs()[0], fmt.Sprintf("source given up: %s; %d links not followed", st.GivenUp, st.Skipped)))

@@ -208,3 +208,32 @@ func TestOwnDataRecipe(t *testing.T) {
 		t.Errorf("the example CSV is clean, but rejects.csv has %d rows:\n%s", n-1, rejects)
 	}
 }
+
+// TestQueuePasswordOnlyFromEnvironment: a Redis password typed into
+// scrape.queue would be copied into manifest.json, so it is refused; the
+// same password through ${VAR} is accepted and masked.
+func TestQueuePasswordOnlyFromEnvironment(t *testing.T) {
+	config, _ := demoConfig(t)
+	raw, _ := os.ReadFile(config)
+	for _, tc := range []struct {
+		queue string
+		code  int
+	}{
+		{"redis://:hunter2@127.0.0.1:6379/0", exitUsage},
+		{"redis://:${JOBMARKET_TEST_REDIS}@127.0.0.1:6379/0", exitOK},
+		{"redis://127.0.0.1:6379/0", exitOK},
+	} {
+		cfg := strings.Replace(string(raw), "scrape:\n", "scrape:\n  queue: \""+tc.queue+"\"\n", 1)
+		if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("JOBMARKET_TEST_REDIS", "hunter2")
+		code, _, stderr := runCmd(t, "validate", "-c", config)
+		if code != tc.code {
+			t.Errorf("queue %s: validate exited %d, want %d: %s", tc.queue, code, tc.code, stderr)
+		}
+		if tc.code == exitUsage && !strings.Contains(stderr, "${REDIS_PASSWORD}") {
+			t.Errorf("queue %s: error does not say how to fix it: %s", tc.queue, stderr)
+		}
+	}
+}

@@ -154,6 +154,11 @@ func (p Pipeline) validate() error {
 			}
 		}
 	}
+	if parsed, err := url.Parse(p.Scrape.Queue); err == nil && parsed.User != nil {
+		if pw, ok := parsed.User.Password(); ok && pw != "" && !slices.Contains(slices.Collect(maps.Values(p.secrets)), pw) {
+			errs = append(errs, errors.New("scrape.queue: a password written into the config would be copied into manifest.json; write it as ${REDIS_PASSWORD} (any environment variable) instead"))
+		}
+	}
 	return errors.Join(errs...)
 }
 
