@@ -89,6 +89,9 @@ func TestListingsRoundTrip(t *testing.T) {
 	if len(entries) != 2 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
+	if fi, err := os.Stat(pqPath); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("listings.parquet: %v, %v; want it readable by all, as its temporary file was not", fi.Mode(), err)
+	}
 }
 
 // TestReadListingsNamesMissingColumn checks that a file from another tool

@@ -123,6 +123,11 @@ func (p *PartitionedWriter) Close() error {
 		os.RemoveAll(p.tmp)
 		return err
 	}
+	// A temporary folder is private; the dataset is meant to be shared.
+	if err := os.Chmod(p.tmp, 0o755); err != nil {
+		os.RemoveAll(p.tmp)
+		return fmt.Errorf("write %s: %w", p.dir, err)
+	}
 	if err := os.RemoveAll(p.dir); err != nil {
 		os.RemoveAll(p.tmp)
 		return fmt.Errorf("write %s: %w", p.dir, err)

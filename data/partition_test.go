@@ -75,6 +75,9 @@ func TestPartitionedRoundTrip(t *testing.T) {
 			t.Errorf("partition file: %v", err)
 		}
 	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("dataset folder: %v, %v; want it readable by all, as its temporary folder was not", fi.Mode(), err)
+	}
 	got, err := data.ReadListingsPartitioned(t.Context(), dir, mem)
 	if err != nil {
 		t.Fatal(err)

@@ -61,8 +61,14 @@ func CreateAtomic(path string) (*AtomicFile, error) {
 	return &AtomicFile{File: f, path: path}, nil
 }
 
-// Commit closes the file and renames it to its final name.
+// Commit closes the file and renames it to its final name, readable by
+// all as a file written with os.Create would be (a temporary file is
+// private), since outputs are meant to be published.
 func (f *AtomicFile) Commit() error {
+	if err := f.Chmod(0o644); err != nil {
+		f.Abort()
+		return fmt.Errorf("write %s: %w", f.path, err)
+	}
 	if err := f.Close(); err != nil {
 		os.Remove(f.Name())
 		return fmt.Errorf("write %s: %w", f.path, err)

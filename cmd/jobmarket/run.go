@@ -55,7 +55,7 @@ func (e *env) printSummary() error {
 	w := e.stdout
 	fmt.Fprintln(w)
 	if e.cfg.Synthetic() {
-		fmt.Fprintln(w, "SYNTHETIC DEMO DATA: the bundled snapshot is generated, not real postings.")
+		fmt.Fprintln(w, "SYNTHETIC DEMO DATA: made-up postings (the config says synthetic), not real ones.")
 	}
 	level := ""
 	if len(premiums) > 0 {
