@@ -12,8 +12,8 @@
 # (which also stores every page).
 #
 # A jobmarket run lasts a second or two, so on a shared machine one run can
-# land in another job's burst: it is repeated RUNS times and the median
-# reported. CPU seconds per page, which load hardly changes, are reported
+# land in another job's burst: every crawler is run RUNS times and the
+# median reported. CPU seconds per page, which load hardly changes, are reported
 # too (the board server's own CPU is not counted for either crawler).
 set -eu
 cd "$(dirname "$0")/.."
@@ -50,8 +50,13 @@ while [ $i -lt "$RUNS" ]; do
 	measure jobmarket-reread "$work/scrapebench" reparse -url "$url" -store "$work/store"
 	i=$((i + 1))
 done
-measure scrapy /usr/bin/python3 bench/scrape_scrapy.py "$url"
-measure scrapy-cache /usr/bin/python3 bench/scrape_scrapy.py "$url" --store "$work/scrapy-cache"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	measure scrapy /usr/bin/python3 bench/scrape_scrapy.py "$url"
+	rm -rf "$work/scrapy-cache"
+	measure scrapy-cache /usr/bin/python3 bench/scrape_scrapy.py "$url" --store "$work/scrapy-cache"
+	i=$((i + 1))
+done
 
 /usr/bin/python3 - "$work/results" <<'PY'
 import json, statistics, sys

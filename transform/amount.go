@@ -269,6 +269,9 @@ func parseNumber(s string) (string, bool) {
 			return "", false
 		}
 	}
+	if n == 1 && decimals == 1 && seps[1] == '.' {
+		return s, true // "46.75" is plain already
+	}
 	var buf [48]byte
 	out := buf[:0]
 	for g := range n {
@@ -307,7 +310,7 @@ func (pc *payContext) scaleAt(pos int, hasMark bool) (exp int, period data.Perio
 	case strings.HasPrefix(rest, "千"):
 		return 3, "", p - pos + len("千")
 	}
-	for _, w := range scaleWords {
+	for _, w := range scaleWordsByFirst[lowerASCII(rest[0])] {
 		if word(w.word) {
 			return w.exp, w.period, p - pos + len(w.word)
 		}
@@ -318,18 +321,49 @@ func (pc *payContext) scaleAt(pos int, hasMark bool) (exp int, period data.Perio
 	return 0, "", 0
 }
 
-// scaleWords are written-out scales, longer forms first.
-var scaleWords = []struct {
+// scaleWord is a written-out scale, lower case, and the period it may
+// also name.
+type scaleWord struct {
 	word   string
 	exp    int
 	period data.Period
-}{
+}
+
+// scaleWordsByFirst indexes the written-out scales by their first letter,
+// longer forms first.
+var scaleWordsByFirst = byFirstByte([]scaleWord{
 	{"thousand", 3, ""}, {"millions", 6, ""}, {"million", 6, ""}, {"mio", 6, ""}, {"mln", 6, ""}, {"mn", 6, ""},
 	{"lakhs", 5, ""}, {"lakh", 5, ""}, {"lacs", 5, ""}, {"lac", 5, ""}, {"lpa", 5, data.PeriodYear},
 	{"crores", 7, ""}, {"crore", 7, ""}, {"cr", 7, ""},
-}
+}, func(w scaleWord) string { return w.word })
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// lowerASCII lower-cases an ASCII letter and leaves any other byte alone.
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// byFirstByte indexes lower-case words that start with an ASCII letter by
+// that letter, in their order, so that a text is compared only with the
+// words that start with its next letter: lists[lowerASCII(text[i])].
+// Figures are many in a description, and each is looked at for scales,
+// currencies and periods. The index finds every match that comparing with
+// the whole list by strings.EqualFold or hasFoldPrefix finds: the only
+// other runes that fold to ASCII letters, the Kelvin sign and the long s,
+// are longer than one byte, so a text that starts with one never matches
+// within the word's length.
+func byFirstByte[T any](items []T, word func(T) string) *[256][]T {
+	var lists [256][]T
+	for _, it := range items {
+		first := word(it)[0]
+		lists[first] = append(lists[first], it)
+	}
+	return &lists
+}
 
 // isLatinLetterAt reports whether a Latin letter starts at byte pos of s.
 // Other scripts do not glue to figures: "月給25万円" reads 25万.

@@ -44,14 +44,15 @@ var marksByLast, marksByFirst = func() (last, first [256][]currencyMark) {
 	return last, first
 }()
 
-// currencyWords are currencies written out after a figure, lower case.
-var currencyWords = []currencyMark{
+// currencyWords are currencies written out after a figure, lower case,
+// by first letter.
+var currencyWords = byFirstByte([]currencyMark{
 	{"euros", "EUR", false, true}, {"euro", "EUR", false, true}, {"dollars", "", false, true},
 	{"pounds", "GBP", false, true}, {"rupees", "INR", false, true}, {"yen", "JPY", false, true},
 	{"yuan", "CNY", false, true}, {"rmb", "CNY", false, true}, {"francs", "CHF", false, true},
 	{"złotych", "PLN", false, true}, {"zloty", "PLN", false, true}, {"kronor", "SEK", false, true},
 	{"kroner", "", false, true}, {"reais", "BRL", false, true},
-}
+}, func(m currencyMark) string { return m.mark })
 
 // isoNeedsCountry holds ISO 4217 codes that are also ordinary upper-case
 // words ("ALL", "TOP") or names of other things ("PHP 8"); they read as a
@@ -115,11 +116,9 @@ func (pc *payContext) markAfter(pos int) (code, symbol string, n int) {
 	if len(rest) >= 5 && rest[0] == '(' && rest[4] == ')' && pc.isoCode(rest[1:4]) {
 		return rest[1:4], rest[1:4], 5
 	}
-	if c := rest[0] | 0x20; 'd' <= c && c <= 'z' || rest[0] >= utf8.RuneSelf {
-		for _, w := range currencyWords {
-			if len(rest) >= len(w.mark) && strings.EqualFold(rest[:len(w.mark)], w.mark) && !isLatinLetterAt(rest, len(w.mark)) {
-				return w.code, w.mark, len(w.mark)
-			}
+	for _, w := range currencyWords[lowerASCII(rest[0])] {
+		if len(rest) >= len(w.mark) && strings.EqualFold(rest[:len(w.mark)], w.mark) && !isLatinLetterAt(rest, len(w.mark)) {
+			return w.code, w.mark, len(w.mark)
 		}
 	}
 	return "", "", 0

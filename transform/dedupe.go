@@ -33,70 +33,12 @@ import (
 // distinct postings, not of records.
 type dedupe struct {
 	maxDist, minWords int
-	byKey             hashIndex     // dupKey → latest kept posting with this key
-	byScope           hashIndex     // scope hash → index into scopes
-	scopes            [][]textEntry // per scope, its postings' SimHashes in arrival order
-	kept              keptList
+	byKey             hashIndex // dupKey → latest kept posting with this key
+	byScope           hashIndex // scope hash → index into scopes
+	scopes            chunkList[textScope]
+	kept              chunkList[keptPosting]
 	urls              arena // URLs of kept postings
 }
-
-// arena stores strings in large byte chunks, out of the collector's sight.
-type arena struct{ chunks [][]byte }
-
-// arenaRef locates a string in an arena.
-type arenaRef struct{ chunk, off, len uint32 }
-
-const arenaChunk = 1 << 20
-
-func (a *arena) add(s string) arenaRef {
-	n := len(a.chunks)
-	if n == 0 || len(a.chunks[n-1])+len(s) > cap(a.chunks[n-1]) {
-		a.chunks = append(a.chunks, make([]byte, 0, max(arenaChunk, len(s))))
-		n++
-	}
-	c := &a.chunks[n-1]
-	ref := arenaRef{uint32(n - 1), uint32(len(*c)), uint32(len(s))}
-	*c = append(*c, s...)
-	return ref
-}
-
-func (a *arena) get(r arenaRef) string {
-	return string(a.chunks[r.chunk][r.off : r.off+r.len])
-}
-
-// keptList holds the kept postings in chunks, so that growing it never
-// copies what is already there (a million postings are 100 MB).
-type keptList struct {
-	chunks [][]keptPosting
-	n      int
-}
-
-const keptChunk = 1 << 12
-
-func (l *keptList) at(i int32) *keptPosting { return &l.chunks[i/keptChunk][i%keptChunk] }
-
-func (l *keptList) add(k keptPosting) int32 {
-	if l.n%keptChunk == 0 {
-		l.chunks = append(l.chunks, make([]keptPosting, 0, keptChunk))
-	}
-	c := &l.chunks[len(l.chunks)-1]
-	*c = append(*c, k)
-	l.n++
-	return int32(l.n - 1)
-}
-
-// textEntry is one kept posting in a scope.
-type textEntry struct {
-	sim uint64
-	idx int32
-}
-
-// maxTextCompared bounds how many earlier postings of one scope a
-// description is compared with (the most recent ones), so a flood of
-// postings under one common title ("Software Engineer" in the US) costs
-// no more than its last 128. A repeat further back than that under the
-// same title and under the same employer is missed by the text rule.
-const maxTextCompared = 128
 
 // dupKey is the hash of company, title and place. Two different keys
 // share it with probability about 2⁻⁶⁴ per pair, as for words.
@@ -126,8 +68,8 @@ type keptPosting struct {
 	company, title         uint64 // foldHash of the fields
 	sim                    uint64
 	titleBits, companyBits uint64 // word sets, one bit per word
-	seniority              string
-	nextKey                int32 // next kept posting with the same key, -1 at the end
+	nextKey                int32  // next kept posting with the same key, -1 at the end
+	seniority              seniority
 	hasSim                 bool
 }
 
@@ -167,7 +109,7 @@ type dupInput struct {
 	titleBits             uint64 // wordBits of the title and company
 	companyBits           uint64
 	hasSim                bool
-	seniority             string
+	seniority             seniority
 }
 
 // wordBits sets one of 64 bits per word: a set of a few words that two
@@ -196,7 +138,7 @@ func newDedupe(cfg Duplicates) *dedupe {
 // reserve sizes the tables for about n postings, so they do not grow
 // step by step.
 func (d *dedupe) reserve(n int) {
-	if d.kept.n > 0 {
+	if d.kept.len() > 0 {
 		return
 	}
 	d.byKey.reserve(n)
@@ -205,7 +147,7 @@ func (d *dedupe) reserve(n int) {
 
 // check returns the URL of the kept posting in repeats and the rule that
 // matched, or "" when in is new; a new posting is remembered.
-func (d *dedupe) check(in dupInput) (dupOf, rule string) {
+func (d *dedupe) check(in *dupInput) (dupOf, rule string) {
 	key := makeDupKey(in.company, in.title, in.place)
 	if in.company != 0 {
 		for i := d.head(key); i >= 0; i = d.kept.at(i).nextKey {
@@ -214,22 +156,15 @@ func (d *dedupe) check(in dupInput) (dupOf, rule string) {
 			}
 		}
 	}
-	scopes := textScopes(&in)
+	scopes := textScopes(in)
 	if in.hasSim && d.maxDist >= 0 {
 		for _, scope := range scopes {
 			si, ok := d.byScope.get(scope)
 			if scope == 0 || !ok {
 				continue
 			}
-			entries := d.scopes[si]
-			for j := len(entries) - 1; j >= max(0, len(entries)-maxTextCompared); j-- {
-				if hamming(entries[j].sim, in.sim) > d.maxDist {
-					continue
-				}
-				k := d.kept.at(entries[j].idx)
-				if dist, near := d.near(k, &in); near {
-					return d.urls.get(k.url), fmt.Sprintf("near-duplicate description (SimHash distance %d)", dist)
-				}
+			if k, dist, ok := d.match(d.scopes.at(si), in); ok {
+				return d.urls.get(k.url), fmt.Sprintf("near-duplicate description (SimHash distance %d)", dist)
 			}
 		}
 	}
@@ -242,15 +177,15 @@ func (d *dedupe) check(in dupInput) (dupOf, rule string) {
 func (d *dedupe) near(k *keptPosting, in *dupInput) (int, bool) {
 	sameWho := k.company == in.company && in.company != 0 && mostlySame(k.titleBits, in.titleBits) ||
 		k.title == in.title && mostlySame(k.companyBits, in.companyBits)
-	if !sameWho || !k.pay.compatible(in.pay) || k.seniority != in.seniority && k.seniority != "" && in.seniority != "" {
+	if !sameWho || !k.pay.compatible(in.pay) || k.seniority != in.seniority && k.seniority != 0 && in.seniority != 0 {
 		return 0, false
 	}
 	dist := hamming(k.sim, in.sim)
 	return dist, dist <= d.maxDist
 }
 
-func (d *dedupe) remember(in dupInput, key dupKey, scopes [2]uint64) {
-	idx := int32(d.kept.n)
+func (d *dedupe) remember(in *dupInput, key dupKey, scopes [2]uint64) {
+	idx := d.kept.len()
 	k := keptPosting{url: d.urls.add(in.url), pay: in.pay, company: in.company, title: in.title, sim: in.sim, hasSim: in.hasSim,
 		seniority: in.seniority, titleBits: in.titleBits, companyBits: in.companyBits, nextKey: -1}
 	if in.company != 0 {
@@ -267,11 +202,10 @@ func (d *dedupe) remember(in dupInput, key dupKey, scopes [2]uint64) {
 		}
 		si, ok := d.byScope.get(scope)
 		if !ok {
-			si = int32(len(d.scopes))
+			si = d.scopes.add(textScope{})
 			d.byScope.set(scope, si)
-			d.scopes = append(d.scopes, nil)
 		}
-		d.scopes[si] = append(d.scopes[si], textEntry{in.sim, idx})
+		d.scopes.at(si).add(in.sim, idx)
 	}
 }
 

@@ -1,6 +1,8 @@
 package transform_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -90,6 +92,47 @@ func TestDuplicatesTextDistanceOff(t *testing.T) {
 	}
 	if res.Listings[1].DuplicateOf != "" || res.Listings[2].DuplicateOf != "a" {
 		t.Errorf("duplicate_of = %q, %q; want \"\", \"a\"", res.Listings[1].DuplicateOf, res.Listings[2].DuplicateOf)
+	}
+}
+
+// TestDuplicatesTextWindow checks that the text rule compares a posting
+// with the latest 128 of its scope and no further back, also once the
+// scope has seen many more: a repeat under another company name is found
+// with 127 postings of the same title in between, and missed with 128.
+func TestDuplicatesTextWindow(t *testing.T) {
+	vocabulary := strings.Fields(description)
+	r := rand.New(rand.NewPCG(1, 2))
+	// others are postings of other employers under the same title: the
+	// same words in another order, dozens of SimHash bits away.
+	others := func(prefix string, n int) []data.RawRecord {
+		var out []data.RawRecord
+		for i := range n {
+			r.Shuffle(len(vocabulary), func(i, j int) { vocabulary[i], vocabulary[j] = vocabulary[j], vocabulary[i] })
+			out = append(out, rec(fmt.Sprint(prefix, i), "Python Engineer", fmt.Sprint("Company ", prefix, i), "Berlin", "DE",
+				"", strings.Join(vocabulary, " ")))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		before, between int
+		repeat          bool
+	}{{0, 0, true}, {0, 127, true}, {0, 128, false}, {0, 300, false}, {200, 50, true}, {200, 127, true}, {200, 128, false}} {
+		t.Run(fmt.Sprintf("%d before, %d between", tc.before, tc.between), func(t *testing.T) {
+			records := others("x", tc.before)
+			records = append(records, rec("a", "Python Engineer", "Acme", "Berlin", "DE", "", description))
+			records = append(records, others("y", tc.between)...)
+			records = append(records, rec("b", "Python Engineer", "Acme Cloud", "Berlin", "DE", "", description+" Apply now."))
+			res, err := transform.Run(t.Context(), testConfig(), records)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Stats.Duplicates > 1 {
+				t.Fatalf("%d duplicates among postings of other employers", res.Stats.Duplicates)
+			}
+			if got := res.Listings[len(records)-1].DuplicateOf == "a"; got != tc.repeat {
+				t.Errorf("b is a repeat of a: %v, want %v", got, tc.repeat)
+			}
+		})
 	}
 }
 

@@ -8,12 +8,14 @@
 // code and note columns.
 //
 // Run normalizes a slice of records; a Normalizer takes them one at a
-// time, for inputs too large to hold. ParsePay, ResolveCountry and
-// Classify.Match are the rules on their own, for tests and for the
-// `jobmarket pay` command.
+// time or a batch at a time, for inputs too large to hold. ParsePay,
+// ResolveCountry and Classify.Match are the rules on their own, for tests
+// and for the `jobmarket pay` command.
 //
 // Every decision is a function of a record, the records before it (for
 // duplicates) and the config, so the same raw records in the same order
-// and config always give the same table. The package reads no files and
+// and config always give the same table. That holds on any number of
+// cores: NormalizeBatch and Run parse records on all of them, but decide
+// duplicates and count in record order. The package reads no files and
 // estimates nothing: analysis is the analyze stage's.
 package transform

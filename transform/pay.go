@@ -15,10 +15,29 @@ type payReading struct {
 	salary data.Salary
 	source string   // data.PaySourceEmployer or data.PaySourceBoard
 	text   string   // what the pay was read from, for salary_text
-	notes  []string // what had to be guessed
+	notes  payNotes // what had to be guessed
 	code   string   // a data.SalaryCode* when there is no pay to convert, else ""
 	note   string   // salary_note when code is set
 }
+
+// payNotes say what had to be guessed in reading pay: at most one note
+// each on currency, period and a rescaled bound, held without allocating.
+type payNotes struct {
+	list [3]string
+	n    int
+}
+
+func (p *payNotes) add(note string) {
+	p.list[p.n] = note
+	p.n++
+}
+
+func (p *payNotes) all() []string { return p.list[:p.n] }
+
+// currencyNote and periodNote say which currency or period was guessed.
+func currencyNote(code string) string { return "currency " + code + " inferred from country" }
+
+func periodNote(p data.Period) string { return "period " + string(p) + " inferred from the amount" }
 
 // readPay reads a record's pay: the structured fields when the board gives
 // them (schema.org baseSalary, Lever's salaryRange), else the pay text,
@@ -37,9 +56,9 @@ func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 	p, err := parsePay(text, country, textWords)
 	if err != nil {
 		pr := payReading{text: text}
-		var pe *PayError
 		var reason string
-		if errors.As(err, &pe) {
+		pe, ok := errors.AsType[*PayError](err)
+		if ok {
 			reason = pe.Reason // the whole text is not worth quoting again
 		} else {
 			reason = err.Error()
@@ -69,13 +88,13 @@ func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 		pr.source = r.PaySource
 	}
 	if p.CurrencyGuessed {
-		pr.notes = append(pr.notes, fmt.Sprintf("currency %s inferred from country", p.Currency))
+		pr.notes.add(currencyNote(p.Currency))
 	}
 	if p.PeriodGuessed {
-		pr.notes = append(pr.notes, fmt.Sprintf("period %s inferred from the amount", p.Period))
+		pr.notes.add(periodNote(p.Period))
 	}
 	if p.Repaired {
-		pr.notes = append(pr.notes, "low end of the pay range rescaled to the high end")
+		pr.notes.add("low end of the pay range rescaled to the high end")
 	}
 	return pr
 }
@@ -115,7 +134,7 @@ func structuredPay(r *data.RawRecord, country string) payReading {
 		if cur == "" {
 			return fail(data.SalaryCodeNoCurrency, "unreadable pay: no currency stated and the country is unknown")
 		}
-		pr.notes = append(pr.notes, fmt.Sprintf("currency %s inferred from country", cur))
+		pr.notes.add(currencyNote(cur))
 	case !ok:
 		return fail(data.SalaryCodeUnparsed, fmt.Sprintf("unreadable pay: currency %q is not ISO 4217", r.PayCurrency))
 	}
@@ -128,10 +147,10 @@ func structuredPay(r *data.RawRecord, country string) payReading {
 		p, ok := periodByMagnitude(s.Midpoint(), cur)
 		switch {
 		case ok:
-			pr.notes = append(pr.notes, fmt.Sprintf("period %s inferred from the amount", p))
+			pr.notes.add(periodNote(p))
 		case roughUSD[cur] == 0:
 			p = data.PeriodYear
-			pr.notes = append(pr.notes, "period YEAR assumed")
+			pr.notes.add("period YEAR assumed")
 		default:
 			return fail(data.SalaryCodeUnparsed, fmt.Sprintf("unreadable pay: no period stated, and %v %s fits no period", s.Midpoint(), cur))
 		}
@@ -253,9 +272,12 @@ func (c Config) AnnualUSD(s data.Salary) (float64, error) {
 		return math.NaN(), fmt.Errorf("no exchange rate for %s in currency.rates", s.Currency)
 	}
 	factor, ok := c.Pay.Annualize[string(s.Period)]
-	for k, v := range c.Pay.Annualize {
-		if !ok && strings.EqualFold(k, string(s.Period)) {
-			factor, ok = v, true
+	if !ok {
+		for k, v := range c.Pay.Annualize {
+			if strings.EqualFold(k, string(s.Period)) {
+				factor, ok = v, true
+				break
+			}
 		}
 	}
 	if !ok {

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // candidate is a figure, or a range of two, that reads as pay.
@@ -66,11 +67,59 @@ func isRangeSep(between string) bool {
 	if len(between) > 2*len("or more up to") {
 		return false
 	}
+	if isASCII(between) {
+		return isASCIIRangeSep(between)
+	}
+	return isUnicodeRangeSep(between)
+}
+
+// isUnicodeRangeSep is isRangeSep on any text.
+func isUnicodeRangeSep(between string) bool {
 	s := strings.TrimSpace(strings.ReplaceAll(between, "\u00a0", " "))
 	if s == "" || len(s) > len("or more up to") {
 		return false
 	}
 	return rangeSeps[strings.ToLower(strings.Join(strings.Fields(s), " "))]
+}
+
+// isASCIIRangeSep is isRangeSep on ASCII text, without allocating: it
+// is asked between every two figures of a description.
+func isASCIIRangeSep(between string) bool {
+	start, end := 0, len(between)
+	for start < end && isASCIISpace(between[start]) {
+		start++
+	}
+	for end > start && isASCIISpace(between[end-1]) {
+		end--
+	}
+	s := between[start:end]
+	if s == "" || len(s) > len("or more up to") {
+		return false
+	}
+	// Lower case, each run of spaces one space, as in rangeSeps.
+	var buf [len("or more up to")]byte
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case !isASCIISpace(c):
+			b = append(b, lowerASCII(c))
+		case b[len(b)-1] != ' ':
+			b = append(b, ' ')
+		}
+	}
+	return rangeSeps[string(b)]
+}
+
+// isASCIISpace is unicode.IsSpace for an ASCII byte.
+func isASCIISpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Words that make a single figure a ceiling or a floor.

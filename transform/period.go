@@ -63,9 +63,10 @@ func compilePhrases(m map[data.Period][]string) *[256][]periodPhrase {
 }
 
 // payFillers are words that may stand between a figure and its period:
-// "€50k brutto/Jahr", "$75,661 pro-rata p.a.", "80,000 (gross) per year".
-var payFillers = []string{"gross", "brutto", "brutos", "bruto", "bruts", "brut", "lordi", "lordo", "netto", "net",
-	"base", "basic", "pro-rata", "pro rata", "before tax", "fixed", "salary", "ctc"}
+// "€50k brutto/Jahr", "$75,661 pro-rata p.a.", "80,000 (gross) per year";
+// by first letter, longer forms first.
+var payFillers = byFirstByte([]string{"gross", "brutto", "brutos", "bruto", "bruts", "brut", "lordi", "lordo", "netto",
+	"net", "base", "basic", "pro-rata", "pro rata", "before tax", "fixed", "salary", "ctc"}, func(s string) string { return s })
 
 // periodAt reads a period named at pos, right after a figure: spaces,
 // "+", "(" and filler words may come first. n is how many bytes the period
@@ -104,7 +105,10 @@ func compactPeriodAt(text string, pos int) (data.Period, int) {
 }
 
 func fillerAt(text string, pos int) int {
-	for _, f := range payFillers {
+	if pos >= len(text) {
+		return 0
+	}
+	for _, f := range payFillers[lowerASCII(text[pos])] {
 		if hasFoldPrefix(text[pos:], f) && !isLatinLetterAt(text, pos+len(f)) {
 			return len(f)
 		}

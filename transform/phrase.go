@@ -3,11 +3,16 @@ package transform
 // phraseSet finds configured words and phrases ("openstack", "entry
 // level", "nova scotia") in a text given as word hashes. Phrases are
 // indexed by their first word; a small bit filter on that word lets most
-// words of a description through with one AND instead of a map lookup.
+// words of a description through with one AND, and the rest find their
+// phrases in a hashIndex, which costs less than a map for every "python"
+// and "at" of every description.
 type phraseSet struct {
 	filter  [16]uint64 // for every first word: word hash>>60 picks the word, bits 54-59 the bit
-	byFirst map[uint64][]int32
-	entries []phraseEntry
+	byFirst hashIndex  // first word → index into starting
+	// starting holds, per first word, the indexes into entries of the
+	// phrases it starts.
+	starting [][]int32
+	entries  []phraseEntry
 }
 
 // phraseEntry is one phrase and what it stands for.
@@ -16,6 +21,20 @@ type phraseEntry struct {
 	text  string // as configured, for evidence
 	kind  phraseKind
 	id    int // project number or seniority level
+	// evidence is what a role's evidence says of a keyword, made once:
+	// "rule: keyword (description)" and "... (title)".
+	evidence [2]string
+	// ignores, for a project exception, is by project id what the
+	// evidence says of a project name inside it: `heat (in "heat map")`.
+	ignores []string
+}
+
+// where is a keyword's evidence, found in the title or the description.
+func (e *phraseEntry) where(inTitle bool) string {
+	if inTitle {
+		return e.evidence[1]
+	}
+	return e.evidence[0]
 }
 
 type phraseKind uint8
@@ -34,7 +53,7 @@ const (
 	phraseRemote
 )
 
-func newPhraseSet() *phraseSet { return &phraseSet{byFirst: map[uint64][]int32{}} }
+func newPhraseSet() *phraseSet { return &phraseSet{} }
 
 // add registers a phrase; one with no words is ignored (Validate reports it).
 func (s *phraseSet) add(text string, kind phraseKind, id int) {
@@ -43,7 +62,13 @@ func (s *phraseSet) add(text string, kind phraseKind, id int) {
 		return
 	}
 	s.filter[ws[0]>>60] |= 1 << (ws[0] >> 54 & 63)
-	s.byFirst[ws[0]] = append(s.byFirst[ws[0]], int32(len(s.entries)))
+	first, ok := s.byFirst.get(ws[0])
+	if !ok {
+		first = int32(len(s.starting))
+		s.byFirst.set(ws[0], first)
+		s.starting = append(s.starting, nil)
+	}
+	s.starting[first] = append(s.starting[first], int32(len(s.entries)))
 	s.entries = append(s.entries, phraseEntry{words: ws, text: text, kind: kind, id: id})
 }
 
@@ -57,7 +82,11 @@ func (s *phraseSet) matches(words []uint64, i int, yield func(e *phraseEntry)) {
 	if !s.mayStart(w) {
 		return
 	}
-	for _, idx := range s.byFirst[w] {
+	first, ok := s.byFirst.get(w)
+	if !ok {
+		return
+	}
+	for _, idx := range s.starting[first] {
 		e := &s.entries[idx]
 		if i+len(e.words) > len(words) {
 			continue

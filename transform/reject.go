@@ -52,16 +52,21 @@ func scrapeRejectCode(reason string) string {
 	return data.RejectCodeScrapeOther
 }
 
-// rejectOf returns the reject a raw record becomes, if any: a page the
+// rejected reports whether a raw record becomes a reject: a page the
 // scrape stage could not read, or a posting without a title.
+func rejected(r *data.RawRecord) bool {
+	return r.RejectReason != "" || strings.TrimSpace(r.Title) == ""
+}
+
+// rejectOf returns the reject a raw record becomes, if any (see rejected).
 func rejectOf(r *data.RawRecord) (data.Reject, bool) {
 	switch {
+	case !rejected(r):
+		return data.Reject{}, false
 	case r.RejectReason != "":
 		return data.Reject{Source: r.Source, URL: r.URL, Stage: "scrape", Reason: r.RejectReason,
 			Code: scrapeRejectCode(r.RejectReason)}, true
-	case strings.TrimSpace(r.Title) == "":
-		return data.Reject{Source: r.Source, URL: r.URL, Stage: "transform", Reason: "posting has no title",
-			Code: data.RejectCodeNoTitle}, true
 	}
-	return data.Reject{}, false
+	return data.Reject{Source: r.Source, URL: r.URL, Stage: "transform", Reason: "posting has no title",
+		Code: data.RejectCodeNoTitle}, true
 }

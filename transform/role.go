@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,18 +11,20 @@ import (
 // classifier applies the role rule of a Classify config to word hashes.
 // Build it once with newClassifier: compiling the keyword lists for every
 // posting would cost more than classifying it.
+//
+// A classifier is read-only once built, so goroutines share one.
 type classifier struct {
-	evidence    map[evidenceKey]string // evidence strings made so far: most postings repeat a few
 	phrases     *phraseSet
 	projects    []string // project names by id, as configured
 	minProjects int
 	window      int
 	seniority   *phraseSet
+	alone       string // evidence of a project name with no other near it: " (no other project within 10 words)"
 }
 
 func newClassifier(c Classify) *classifier {
 	cl := &classifier{phrases: newPhraseSet(), seniority: newPhraseSet(), minProjects: c.MinProjects, window: c.ProjectWindow,
-		evidence: map[evidenceKey]string{}}
+		alone: " (no other project within " + strconv.Itoa(c.ProjectWindow) + " words)"}
 	for _, w := range c.OpenStack {
 		cl.phrases.add(w, phraseOpenStack, 0)
 	}
@@ -38,6 +41,25 @@ func newClassifier(c Classify) *classifier {
 	for level, name := range data.SeniorityLevels {
 		for _, w := range c.Seniority[name] {
 			cl.seniority.add(w, phraseSeniority, level)
+		}
+	}
+	// The evidence strings are made once here, not per posting.
+	for i := range cl.phrases.entries {
+		e := &cl.phrases.entries[i]
+		switch e.kind {
+		case phraseOpenStack:
+			e.evidence = [2]string{"openstack: " + e.text + " (description)", "openstack: " + e.text + " (title)"}
+		case phrasePython:
+			e.evidence = [2]string{"python: " + e.text + " (description)", "python: " + e.text + " (title)"}
+		case phraseException:
+			// A project name lies inside the exception only if its first
+			// word is one of the exception's.
+			e.ignores = make([]string, len(cl.projects))
+			for _, p := range cl.phrases.entries {
+				if p.kind == phraseProject && slices.Contains(e.words, p.words[0]) {
+					e.ignores[p.id] = p.text + " (in " + strconv.Quote(e.text) + ")"
+				}
+			}
 		}
 	}
 	return cl
@@ -73,17 +95,17 @@ type projectHit struct{ pos, id int }
 // exceptionSpan is a project exception phrase found in the text.
 type exceptionSpan struct {
 	start, end int
-	text       string
+	phrase     *phraseEntry
 }
 
-// exceptionAt returns the exception phrase covering word pos, or "".
-func exceptionAt(spans []exceptionSpan, pos int) string {
+// exceptionAt returns the exception phrase covering word pos, or nil.
+func exceptionAt(spans []exceptionSpan, pos int) *phraseEntry {
 	for _, s := range spans {
 		if s.start <= pos && pos < s.end {
-			return s.text
+			return s.phrase
 		}
 	}
-	return ""
+	return nil
 }
 
 // classify applies the rule to the words of title and description;
@@ -94,8 +116,10 @@ func (cl *classifier) classify(ws []uint64, titleLen int) (data.Role, string) {
 		openstackAt, pythonAt int
 		hitsBuf               [16]projectHit
 		hits                  = hitsBuf[:0]
-		exceptions            []exceptionSpan
-		ignored               []string
+		exceptionsBuf         [4]exceptionSpan
+		exceptions            = exceptionsBuf[:0]
+		ignoredBuf            [4]string
+		ignored               = ignoredBuf[:0]
 	)
 	for i, w := range ws {
 		if !cl.phrases.mayStart(w) {
@@ -112,7 +136,7 @@ func (cl *classifier) classify(ws []uint64, titleLen int) (data.Role, string) {
 					python, pythonAt = e, i
 				}
 			case phraseException:
-				exceptions = append(exceptions, exceptionSpan{i, i + len(e.words), e.text})
+				exceptions = append(exceptions, exceptionSpan{i, i + len(e.words), e})
 			case phraseProject:
 				hits = append(hits, projectHit{i, e.id})
 			}
@@ -121,60 +145,35 @@ func (cl *classifier) classify(ws []uint64, titleLen int) (data.Role, string) {
 	// Drop project names inside an exception phrase.
 	kept := hits[:0]
 	for _, h := range hits {
-		if phrase := exceptionAt(exceptions, h.pos); phrase != "" {
-			ignored = append(ignored, cl.projects[h.id]+" (in "+strconv.Quote(phrase)+")")
+		if phrase := exceptionAt(exceptions, h.pos); phrase != nil {
+			ignored = append(ignored, phrase.ignores[h.id])
 			continue
 		}
 		kept = append(kept, h)
 	}
-	where := func(pos int) string {
-		if pos < titleLen {
-			return "title"
-		}
-		return "description"
-	}
 	if openstack != nil {
-		return data.RoleOpenStack, withIgnored(cl.keywordEvidence("openstack: ", openstack, openstackAt < titleLen), ignored)
+		return data.RoleOpenStack, withIgnored(openstack.where(openstackAt < titleLen), ignored)
 	}
-	if names, at := cl.projectCluster(kept); names != nil {
-		return data.RoleOpenStack, withIgnored("openstack_projects: "+strings.Join(names, ", ")+" ("+where(at)+")", ignored)
+	if evidence := cl.projectCluster(kept, titleLen); evidence != "" {
+		return data.RoleOpenStack, withIgnored(evidence, ignored)
 	}
 	for _, h := range kept {
-		ignored = append(ignored, cl.projects[h.id]+" (no other project within "+strconv.Itoa(cl.window)+" words)")
+		ignored = append(ignored, cl.projects[h.id]+cl.alone)
 	}
 	if python != nil {
-		return data.RolePython, withIgnored(cl.keywordEvidence("python: ", python, pythonAt < titleLen), ignored)
+		return data.RolePython, withIgnored(python.where(pythonAt < titleLen), ignored)
 	}
 	return data.RoleOther, withIgnored("", ignored)
 }
 
-type evidenceKey struct {
-	entry   *phraseEntry
-	inTitle bool
-}
-
-// keywordEvidence is "rule: keyword (title)", made once per keyword and
-// place.
-func (cl *classifier) keywordEvidence(rule string, e *phraseEntry, inTitle bool) string {
-	k := evidenceKey{e, inTitle}
-	if s, ok := cl.evidence[k]; ok {
-		return s
-	}
-	where := " (description)"
-	if inTitle {
-		where = " (title)"
-	}
-	s := rule + e.text + where
-	cl.evidence[k] = s
-	return s
-}
-
 // projectCluster finds MinProjects different project names within Window
-// words of each other, and returns them in text order with where the
-// cluster starts; nil when there is none.
-func (cl *classifier) projectCluster(hits []projectHit) ([]string, int) {
+// words of each other and returns the evidence, the names in text order
+// and where the cluster starts: "openstack_projects: nova, neutron
+// (description)"; "" when there is none.
+func (cl *classifier) projectCluster(hits []projectHit, titleLen int) string {
 	for a := range hits {
-		var ids []int
+		var idsBuf [16]int
+		ids := idsBuf[:0]
 		for b := a; b < len(hits) && hits[b].pos-hits[a].pos <= cl.window; b++ {
 			seen := false
 			for _, id := range ids {
@@ -184,17 +183,29 @@ func (cl *classifier) projectCluster(hits []projectHit) ([]string, int) {
 				ids = append(ids, hits[b].id)
 			}
 		}
-		if len(ids) >= cl.minProjects {
-			names := make([]string, len(ids))
-			for i, id := range ids {
-				names[i] = cl.projects[id]
-			}
-			return names, hits[a].pos
+		if len(ids) < cl.minProjects {
+			continue
 		}
+		where := " (description)"
+		if hits[a].pos < titleLen {
+			where = " (title)"
+		}
+		var b strings.Builder
+		b.WriteString("openstack_projects: ")
+		for i, id := range ids {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(cl.projects[id])
+		}
+		b.WriteString(where)
+		return b.String()
 	}
-	return nil, 0
+	return ""
 }
 
+// withIgnored appends to a rule's evidence the project names that did not
+// count, in one allocation: every posting has evidence.
 func withIgnored(evidence string, ignored []string) string {
 	if len(ignored) == 0 {
 		return evidence
@@ -202,5 +213,20 @@ func withIgnored(evidence string, ignored []string) string {
 	if evidence == "" {
 		evidence = "other"
 	}
-	return evidence + "; ignored: " + strings.Join(ignored, ", ")
+	const intro, sep = "; ignored: ", ", "
+	size := len(evidence) + len(intro) + len(sep)*(len(ignored)-1)
+	for _, s := range ignored {
+		size += len(s)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(evidence)
+	b.WriteString(intro)
+	for i, s := range ignored {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+	}
+	return b.String()
 }

@@ -12,18 +12,27 @@ import "github.com/jobmarket/jobmarket/data"
 func (c Classify) SeniorityOf(title string) string {
 	cfg := Config{Classify: c}
 	cfg.applyDefaults()
-	return newClassifier(cfg.Classify).seniorityOf(words(nil, title, true))
+	return newClassifier(cfg.Classify).seniorityOf(words(nil, title, true)).String()
+}
+
+// seniority is a level as an index into data.SeniorityLevels plus one, 0
+// when a title names none: a byte, so that the postings duplicate
+// detection keeps hold no pointers.
+type seniority uint8
+
+func (s seniority) String() string {
+	if s == 0 {
+		return ""
+	}
+	return data.SeniorityLevels[s-1]
 }
 
 // seniorityOf reads the seniority level a title names: the highest level
-// whose words appear, "" when none does.
-func (cl *classifier) seniorityOf(titleWords []uint64) string {
-	best := -1
+// whose words appear, 0 when none does.
+func (cl *classifier) seniorityOf(titleWords []uint64) seniority {
+	best := 0
 	for i := range titleWords {
-		cl.seniority.matches(titleWords, i, func(e *phraseEntry) { best = max(best, e.id) })
+		cl.seniority.matches(titleWords, i, func(e *phraseEntry) { best = max(best, e.id+1) })
 	}
-	if best < 0 {
-		return ""
-	}
-	return data.SeniorityLevels[best]
+	return seniority(best)
 }

@@ -48,53 +48,55 @@ var asciiWord = func() (t [utf8.RuneSelf]byte) {
 // their versioned forms; "k8s" and "3d" stay whole.
 //
 // This loop reads every byte of every description, so it is kept to a
-// table lookup and a multiply per byte; the version check runs only at the
-// end of a word that ends in a digit.
+// table lookup and a multiply per byte: an inner loop runs through each
+// word, and the version check runs only at the end of a word that ends in
+// a digit.
 func words(dst []uint64, text string, versionless bool) []uint64 {
-	h, start, in, ascii := uint64(0), 0, false, true
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			lc := asciiWord[c]
-			if lc != 0 {
-				if !in {
-					h, start, in, ascii = fnvOffset, i, true, true
+		// Skip what separates words.
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			i += size
+			continue
+		}
+		// A word starts at i: hash it to its end.
+		start, h, ascii := i, uint64(fnvOffset), true
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				lc := asciiWord[c]
+				if lc == 0 {
+					break
 				}
 				h = (h ^ uint64(lc)) * fnvPrime
 				i++
 				continue
 			}
-			if in {
-				dst = append(dst, endWord(text, start, i, h, versionless && ascii))
-				in = false
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				break
 			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
-			if in {
-				dst = append(dst, endWord(text, start, i, h, versionless && ascii))
-				in = false
+			ascii = false
+			var buf [utf8.UTFMax]byte
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			for _, b := range buf[:n] {
+				h = (h ^ uint64(b)) * fnvPrime
 			}
 			i += size
-			continue
 		}
-		if !in {
-			h, start, in = fnvOffset, i, true
-		}
-		ascii = false
-		var buf [utf8.UTFMax]byte
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h = (h ^ uint64(b)) * fnvPrime
-		}
-		i += size
-	}
-	if in {
-		dst = append(dst, endWord(text, start, len(text), h, versionless && ascii))
+		dst = append(dst, endWord(text, start, i, h, versionless && ascii))
 	}
 	return dst
+}
+
+// isWordRune reports whether a non-ASCII rune belongs to a word: a letter,
+// a digit or a combining mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // endWord returns the hash of the ASCII word text[start:end]: h, or with

@@ -41,10 +41,16 @@ type Result struct {
 	Stats    Stats
 }
 
-// Run normalizes raw records in their order. It fails only on a bad config
-// or a cancelled context; a bad record becomes a reject or a note. Run
-// holds the output in memory; a caller that streams records should use a
-// Normalizer instead.
+// runBatch is how many records Run hands NormalizeBatch at a time: the
+// batch size cmd/jobmarket streams raw.arrow in, which bounds the
+// batch's scratch memory.
+const runBatch = 1 << 16
+
+// Run normalizes raw records in their order, on up to GOMAXPROCS cores
+// (see NormalizeBatch). It fails only on a bad config or a cancelled
+// context; a bad record becomes a reject or a note. Run holds the output
+// in memory; a caller that streams records should use a Normalizer
+// instead.
 func Run(ctx context.Context, cfg Config, records []data.RawRecord) (Result, error) {
 	n, err := New(cfg)
 	if err != nil {
@@ -52,15 +58,10 @@ func Run(ctx context.Context, cfg Config, records []data.RawRecord) (Result, err
 	}
 	n.dedupe.reserve(len(records))
 	res := Result{Listings: make([]data.Listing, 0, len(records))}
-	for i := range records {
-		if i%1024 == 0 && ctx.Err() != nil {
-			return Result{}, ctx.Err()
-		}
-		l, rej, ok := n.Normalize(&records[i])
-		if ok {
-			res.Listings = append(res.Listings, l)
-		} else {
-			res.Rejects = append(res.Rejects, rej)
+	for start := 0; start < len(records); start += runBatch {
+		batch := records[start:min(start+runBatch, len(records))]
+		if res.Listings, res.Rejects, err = n.NormalizeBatch(ctx, batch, res.Listings, res.Rejects); err != nil {
+			return Result{}, err
 		}
 	}
 	res.Stats = n.Stats()

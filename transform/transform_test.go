@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/data/synth"
 	"github.com/jobmarket/jobmarket/transform"
 )
 
@@ -110,7 +111,7 @@ func TestRun(t *testing.T) {
 // TestNormalizerStreams checks that records fed one at a time give what
 // Run gives, so callers can stream inputs larger than memory.
 func TestNormalizerStreams(t *testing.T) {
-	records := syntheticRecords(2000, 7)
+	records := synth.Records(2000, 7)
 	want, err := transform.Run(t.Context(), testConfig(), records)
 	if err != nil {
 		t.Fatal(err)
@@ -142,7 +143,7 @@ func TestNormalizerStreams(t *testing.T) {
 func TestRunCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := transform.Run(ctx, testConfig(), syntheticRecords(10, 1)); !errors.Is(err, context.Canceled) {
+	if _, err := transform.Run(ctx, testConfig(), synth.Records(10, 1)); !errors.Is(err, context.Canceled) {
 		t.Errorf("Run with a cancelled context: %v", err)
 	}
 }

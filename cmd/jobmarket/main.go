@@ -44,6 +44,7 @@ Commands (each stage reads what the one before wrote into the output folder):
   schema     print a JSON Schema of pipeline.yaml, for editors
   verify     recompute the hashes of an output folder and rerun its analysis
   pay        show how pay text is read: jobmarket pay [--country CC] [TEXT...]
+  synth      write N synthetic records and a config to run on them: jobmarket synth -n N -o DIR
 
 Exit codes: 0 ok, 1 failed, 2 bad usage or config, 3 some sources failed,
 130 interrupted.
@@ -83,8 +84,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
 	}
-	if cmd == "pay" {
+	switch cmd {
+	case "pay":
 		return runPayCommand(ctx, args, os.Stdin, stdout, stderr)
+	case "synth":
+		return runSynthCommand(ctx, args, stdout, stderr)
 	}
 	commands := map[string]func(context.Context, *env) error{
 		"run": runAll, "scrape": runScrape, "transform": runTransform, "analyze": runAnalyze, "report": runReport,

@@ -45,7 +45,7 @@ func runTransform(ctx context.Context, e *env) error {
 	var listings []data.Listing
 	batch := make([]data.RawRecord, 0, transformBatch)
 	flush := func() error {
-		listings, rejects, err = tmpNormalizeBatch(n, ctx, batch, listings[:0], rejects)
+		listings, rejects, err = n.NormalizeBatch(ctx, batch, listings[:0], rejects)
 		if err != nil {
 			return err
 		}

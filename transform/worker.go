@@ -1,0 +1,152 @@
+package transform
+
+import (
+	"html"
+	"math"
+	"strings"
+
+	"github.com/jobmarket/jobmarket/data"
+)
+
+// maxPlaceCache bounds a worker's memo of resolved places. Boards repeat a
+// few thousand place strings, so this covers them while keeping memory
+// flat on inputs of any size.
+const maxPlaceCache = 1 << 16
+
+// worker does the part of normalization that depends on one record alone:
+// pay, place, role, seniority and the duplicate key. It owns its scratch
+// buffers and its memo of places, so NormalizeBatch gives each goroutine
+// its own worker and they share only the read-only rules.
+type worker struct {
+	*rules
+	places map[[2]string]placeResult
+	words  []uint64 // scratch: word hashes of title and description
+	notes  []string // scratch: notes of the listing being built
+}
+
+// placeResult is what a place string resolves to, notes and all, so a
+// place seen before costs one lookup and no allocation.
+type placeResult struct {
+	country, region string
+	notes           [2]string // what had to be guessed or could not be settled
+}
+
+func newWorker(r *rules) *worker {
+	return &worker{rules: r, places: map[[2]string]placeResult{}}
+}
+
+// listing sets *l to the listing r becomes, duplicate detection aside, and
+// returns what duplicate detection needs of it. r must not be a reject.
+func (w *worker) listing(r *data.RawRecord, l *data.Listing) dupInput {
+	*l = data.Listing{
+		Source: r.Source, URL: r.URL, Title: unescape(r.Title), Company: unescape(r.Company), Location: r.Location,
+		Region: data.RegionUnknown, Remote: isRemote(r.Remote, r.Location),
+		SalaryMin: math.NaN(), SalaryMax: math.NaN(), SalaryAnnualUSD: math.NaN(),
+	}
+	w.notes = w.notes[:0]
+	if day, quarter, err := postedDate(r.PostedDate); err != nil {
+		w.notes = append(w.notes, err.Error())
+	} else {
+		l.PostedDate, l.Quarter = day, quarter
+	}
+	w.place(l, r.Country)
+	w.words = words(w.words[:0], l.Title, true)
+	titleLen := len(w.words)
+	w.words = words(w.words, r.Description, true)
+	w.pay(l, r, w.words[titleLen:])
+
+	l.Role, l.RoleEvidence = w.classifier.classify(w.words, titleLen)
+	seniority := w.classifier.seniorityOf(w.words[:titleLen])
+	l.Seniority = seniority.String()
+
+	in := dupInput{url: l.URL, seniority: seniority}
+	desc := w.words[titleLen:]
+	if len(desc) >= w.cfg.Duplicates.MinTextWords && len(desc) > 0 {
+		in.sim, in.hasSim = simHash(desc), true
+	}
+	// The scratch buffer is reused for the key's title, company and place.
+	w.words = words(w.words[:0], titleKeyText(l.Title), true)
+	in.title = foldHash(w.words, titleNoise, titleSynonyms)
+	in.titleBits = wordBits(w.words)
+	w.words = words(w.words[:0], l.Company, false)
+	in.company = foldHash(w.words, legalSuffixes, nil)
+	in.companyBits = wordBits(w.words)
+	if l.Country != "" {
+		in.place = wordHash(l.Country)
+	} else {
+		w.words = words(w.words[:0], l.Location, false)
+		in.place = foldHash(w.words, nil, nil)
+	}
+	in.pay = makePayKey(l.SalaryMin, l.SalaryMax, l.SalaryCurrency, l.SalaryPeriod)
+	l.Notes = strings.Join(w.notes, "; ")
+	return in
+}
+
+// place resolves the listing's country and region.
+func (w *worker) place(l *data.Listing, hint string) {
+	key := [2]string{hint, l.Location}
+	pr, ok := w.places[key]
+	if !ok {
+		pr = w.resolvePlace(hint, l.Location)
+		if len(w.places) < maxPlaceCache {
+			w.places[key] = pr
+		}
+	}
+	for _, note := range pr.notes {
+		if note != "" {
+			w.notes = append(w.notes, note)
+		}
+	}
+	l.Country = pr.country
+	if pr.region != "" {
+		l.Region = pr.region
+	}
+}
+
+// resolvePlace resolves a place and names its region.
+func (w *worker) resolvePlace(hint, location string) placeResult {
+	cc, note, err := resolvePlace(hint, location)
+	if err != nil {
+		return placeResult{notes: [2]string{err.Error()}}
+	}
+	pr := placeResult{country: cc, notes: [2]string{note}}
+	if region, ok := w.regionOf[cc]; ok {
+		pr.region = region
+	} else {
+		pr.notes[1] = "country " + cc + " is in no configured region"
+	}
+	return pr
+}
+
+// pay reads, annualizes and converts the listing's pay.
+func (w *worker) pay(l *data.Listing, r *data.RawRecord, descWords []uint64) {
+	pr := readPay(r, l.Country, descWords)
+	l.SalaryText = pr.text
+	if pr.salary.Currency != "" {
+		l.SalaryMin, l.SalaryMax, l.SalaryCurrency, l.SalaryPeriod = pr.salary.Min, pr.salary.Max, pr.salary.Currency, string(pr.salary.Period)
+		l.SalarySource = pr.source
+	}
+	if pr.code != "" {
+		l.SalaryCode, l.SalaryNote = pr.code, pr.note
+		return
+	}
+	w.notes = append(w.notes, pr.notes.all()...)
+	annual, err := w.cfg.AnnualUSD(pr.salary)
+	switch {
+	case err != nil:
+		l.SalaryCode, l.SalaryNote = data.SalaryCodeNoRate, "unconvertible pay: "+err.Error()
+	case w.cfg.Outlier(annual):
+		l.SalaryAnnualUSD, l.SalaryCode, l.SalaryNote = annual, data.SalaryCodeOutlier, data.SalaryNoteOutlier
+	default:
+		l.SalaryAnnualUSD = annual
+	}
+}
+
+// unescape decodes HTML entities boards leave in titles and names
+// ("R&amp;D").
+func unescape(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return html.UnescapeString(s)
+}
