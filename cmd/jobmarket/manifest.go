@@ -15,7 +15,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -159,8 +158,9 @@ func (e *env) recordStage(stage string, started time.Time, counts map[string]int
 
 // pageSet collects the pages records came from, one URL and SHA-256 per
 // page, for the manifest's digest of a scrape's inputs. A file source is
-// one page, whatever its rows: its records' URLs differ only in their
-// #row= fragment.
+// one page, whatever its rows (which may carry URLs of their own): its
+// SHA-256 is the file's, so the set stays one entry for a table of ten
+// million rows.
 type pageSet map[string]struct{}
 
 func newPageSet() pageSet { return pageSet{} }
@@ -169,11 +169,11 @@ func (p pageSet) add(r *data.RawRecord) {
 	if r.PageSHA256 == "" {
 		return
 	}
-	u := r.URL
 	if r.Kind == scrape.KindFile {
-		u, _, _ = strings.Cut(u, "#")
+		p["file\t"+r.PageSHA256+"\n"] = struct{}{}
+		return
 	}
-	p[u+"\t"+r.PageSHA256+"\n"] = struct{}{}
+	p[r.URL+"\t"+r.PageSHA256+"\n"] = struct{}{}
 }
 
 // digest hashes the pages in sorted order, so it does not depend on the

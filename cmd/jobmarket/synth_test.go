@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/scrape"
 )
 
 // TestSynthRunsEveryStage: `jobmarket synth` writes a table and a config
@@ -36,5 +39,22 @@ func TestSynthRunsEveryStage(t *testing.T) {
 	}
 	if code, _, _ := runCmd(t, "synth", "-n", "-5"); code != exitUsage {
 		t.Errorf("synth -n -5 exited %d, want %d", code, exitUsage)
+	}
+}
+
+// TestPageSetCountsAFileOnce: the rows of a file source are one page
+// however many URLs they carry, so the set does not grow with the table.
+func TestPageSetCountsAFileOnce(t *testing.T) {
+	p := newPageSet()
+	for _, u := range []string{"https://a.example/1", "https://a.example/2", "file:///t.parquet#row=3"} {
+		p.add(&data.RawRecord{Kind: scrape.KindFile, URL: u, PageSHA256: "abc"})
+	}
+	p.add(&data.RawRecord{Kind: scrape.KindJSONLD, URL: "https://b.example/1", PageSHA256: "def"})
+	p.add(&data.RawRecord{Kind: scrape.KindJSONLD, URL: "https://b.example/1", PageSHA256: "def"})
+	if len(p) != 2 {
+		t.Errorf("pages = %v, want the file once and the crawled page once", p)
+	}
+	if d := p.digest("store"); !strings.HasPrefix(d.Path, "pages (2 stored") {
+		t.Errorf("digest path %q", d.Path)
 	}
 }
