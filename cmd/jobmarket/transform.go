@@ -3,7 +3,9 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -202,6 +204,10 @@ func (e *env) openRaws() (*rawInputs, error) {
 	for _, dir := range e.inputs {
 		path := filepath.Join(dir, RawFile)
 		f, err := os.Open(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			in.close()
+			return nil, fmt.Errorf("--input %s: no %s there: give the output folder of a `jobmarket scrape` worker: %w", dir, RawFile, errUsage)
+		}
 		if err != nil {
 			in.close()
 			return nil, fmt.Errorf("--input %s: %w", dir, err)

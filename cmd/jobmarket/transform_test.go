@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
@@ -75,6 +76,9 @@ func TestTransformMergesWorkers(t *testing.T) {
 		}
 	}
 
+	if code, _, stderr := runCmd(t, "transform", "-q", "-c", config, "-o", merged, "--input", filepath.Join(dir, "none")); code != exitUsage || !strings.Contains(stderr, "no raw.arrow there") {
+		t.Errorf("transform --input of a folder without raw.arrow exited %d, want %d (usage) naming the file: %s", code, exitUsage, stderr)
+	}
 	if code, _, stderr := runCmd(t, "analyze", "-q", "-c", config, "-o", out, "--input", workers[0]); code != exitUsage {
 		t.Errorf("analyze --input exited %d, want %d (usage): %s", code, exitUsage, stderr)
 	}
