@@ -164,16 +164,29 @@ func (t *aliasTable) draw(s *sampler) int32 {
 // freq/n); redrawing when T > n conditions on T only, leaving that
 // conditional law alone; and adding n − t independent single draws to a
 // Multinomial(t; p) sample gives a Multinomial(n; p) sample.
+//
+// Values with the same frequency share one sampler: a row of a million
+// postings has tens of thousands of distinct values but only hundreds of
+// distinct frequencies, so the shared tables stay in cache where one table
+// per value did not (it made the draws wait on memory most of the time).
 type poissonScheme struct {
-	values []poissonDraw
+	draws  []poissonDraw // one per distinct frequency
+	drawOf []int32       // per value, its sampler in draws
 	topUp  aliasTable
 }
 
 func newPoissonScheme(g *group) *poissonScheme {
 	theta := poissonTheta(g.n)
-	p := &poissonScheme{values: make([]poissonDraw, len(g.freq)), topUp: newAliasTable(g.freq)}
+	p := &poissonScheme{drawOf: make([]int32, len(g.freq)), topUp: newAliasTable(g.freq)}
+	byFreq := map[int32]int32{}
 	for k, f := range g.freq {
-		p.values[k] = newPoissonDraw(theta * float64(f))
+		d, ok := byFreq[f]
+		if !ok {
+			d = int32(len(p.draws))
+			byFreq[f] = d
+			p.draws = append(p.draws, newPoissonDraw(theta*float64(f)))
+		}
+		p.drawOf[k] = d
 	}
 	return p
 }
@@ -181,8 +194,8 @@ func newPoissonScheme(g *group) *poissonScheme {
 func (p *poissonScheme) resample(s *sampler, n int, counts []int32) {
 	for {
 		total := 0
-		for k := range p.values {
-			c := p.values[k].draw(s)
+		for k, d := range p.drawOf {
+			c := p.draws[d].draw(s)
 			counts[k] = int32(c)
 			total += c
 		}
