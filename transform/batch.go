@@ -35,6 +35,8 @@ type batchScratch struct {
 // is cancelled it stops between chunks of records and returns ctx.Err()
 // with what the records before that point became: the Normalizer has
 // taken in exactly those.
+// It also fails when the spill file (see SpillURLs) cannot be written or
+// read; the Normalizer is of no further use then.
 func (n *Normalizer) NormalizeBatch(ctx context.Context, records []data.RawRecord, listings []data.Listing, rejects []data.Reject) ([]data.Listing, []data.Reject, error) {
 	if len(records) == 0 {
 		return listings, rejects, nil
@@ -112,6 +114,9 @@ func (n *Normalizer) NormalizeBatch(ctx context.Context, records []data.RawRecor
 			s.dups[slot].url = "" // the scratch must not keep the batch's records alive
 			listed++
 		}
+	}
+	if err := n.dedupe.urls.err; err != nil {
+		return listings, rejects, err
 	}
 	return listings, rejects, nil
 }

@@ -61,44 +61,55 @@ func textScopes(in *dupInput) [2]uint64 {
 
 // keptPosting is what later postings are compared with. It holds no
 // pointers (the URL lives in an arena), so the garbage collector never
-// scans the million of them a large input leaves.
+// scans the millions of them a large input leaves, and it is 64 bytes,
+// since ten million of them must fit beside the rest of the stage in the
+// 2 GB a 10M-record run is allowed (docs/performance.md). Its SimHash is
+// kept only in its scopes (textScope), the one place that reads it.
 type keptPosting struct {
-	url                    arenaRef
+	url                    int64 // offset in dedupe.urls
 	pay                    payKey
 	company, title         uint64 // foldHash of the fields
-	sim                    uint64
 	titleBits, companyBits uint64 // word sets, one bit per word
 	nextKey                int32  // next kept posting with the same key, -1 at the end
 	seniority              seniority
-	hasSim                 bool
 }
 
-// payKey is stated pay as the key compares it: figures, currency and
-// period (first letter: H, D, W, M, Y). known is false when no figure is
-// stated.
-type payKey struct {
-	min, max float64
-	currency [3]byte
-	period   byte
-	known    bool
-}
+// payKey is stated pay as the key compares it: a hash of the figures, the
+// currency and the period (first letter: H, D, W, M, Y); 0 when no figure
+// is stated. Two different pays share a hash with probability about 2⁻⁶⁴,
+// as two different keys do.
+type payKey uint64
 
-func makePayKey(min, max float64, currency, period string) payKey {
-	k := payKey{min: min, max: max, known: !math.IsNaN(min) || !math.IsNaN(max)}
-	copy(k.currency[:], currency)
+func makePayKey(lo, hi float64, currency, period string) payKey {
+	if math.IsNaN(lo) && math.IsNaN(hi) {
+		return 0
+	}
+	var unit uint64
+	for i := range min(3, len(currency)) {
+		unit |= uint64(currency[i]) << (8 * i)
+	}
 	if period != "" {
-		k.period = period[0]
+		unit |= uint64(period[0]) << 24
 	}
-	return k
+	h := mix64(mix64(mix64(figureBits(lo))^figureBits(hi)) ^ unit)
+	return payKey(max(h, 1))
 }
 
-func (a payKey) compatible(b payKey) bool {
-	if !a.known || !b.known {
-		return true
+// figureBits is x as the pay key compares it: equal figures (−0 and 0
+// too) give equal bits, and every NaN the same bits.
+func figureBits(x float64) uint64 {
+	switch {
+	case math.IsNaN(x):
+		return 0x7ff8000000000001
+	case x == 0:
+		return 0
 	}
-	same := func(x, y float64) bool { return x == y || math.IsNaN(x) && math.IsNaN(y) }
-	return a.currency == b.currency && a.period == b.period && same(a.min, b.min) && same(a.max, b.max)
+	return math.Float64bits(x)
 }
+
+// compatible reports whether two postings' pays allow them to be one job:
+// equal, or stated on one of them only.
+func (a payKey) compatible(b payKey) bool { return a == 0 || b == 0 || a == b }
 
 // dupInput is what dedupe needs of a listing.
 type dupInput struct {
@@ -172,22 +183,22 @@ func (d *dedupe) check(in *dupInput) (dupOf, rule string) {
 	return "", ""
 }
 
-// near reports whether a kept posting and a new one are the same job by
-// their text, and the distance of their SimHashes.
-func (d *dedupe) near(k *keptPosting, in *dupInput) (int, bool) {
+// near reports whether a kept posting with SimHash sim and a new one are
+// the same job by their text, and the distance of their SimHashes.
+func (d *dedupe) near(k *keptPosting, sim uint64, in *dupInput) (int, bool) {
 	sameWho := k.company == in.company && in.company != 0 && mostlySame(k.titleBits, in.titleBits) ||
 		k.title == in.title && mostlySame(k.companyBits, in.companyBits)
 	if !sameWho || !k.pay.compatible(in.pay) || k.seniority != in.seniority && k.seniority != 0 && in.seniority != 0 {
 		return 0, false
 	}
-	dist := hamming(k.sim, in.sim)
+	dist := hamming(sim, in.sim)
 	return dist, dist <= d.maxDist
 }
 
 func (d *dedupe) remember(in *dupInput, key dupKey, scopes [2]uint64) {
 	idx := d.kept.len()
-	k := keptPosting{url: d.urls.add(in.url), pay: in.pay, company: in.company, title: in.title, sim: in.sim, hasSim: in.hasSim,
-		seniority: in.seniority, titleBits: in.titleBits, companyBits: in.companyBits, nextKey: -1}
+	k := keptPosting{url: d.urls.add(in.url), pay: in.pay, company: in.company, title: in.title,
+		titleBits: in.titleBits, companyBits: in.companyBits, seniority: in.seniority, nextKey: -1}
 	if in.company != 0 {
 		k.nextKey = d.head(key)
 		d.byKey.set(uint64(key), idx)

@@ -6,7 +6,9 @@ package transform
 // value side by side, so a hit costs one cache miss, and no pointers.
 // Duplicate detection does two lookups and two inserts per posting in
 // tables of millions, where this is about twice as fast as a map and
-// invisible to the garbage collector.
+// invisible to the garbage collector. It is at most three quarters full:
+// ten million postings then take 256 MB instead of the 512 MB half full
+// would, and a miss still reads only a few cache lines of slots.
 type hashIndex struct {
 	slots []hashSlot
 	n     int
@@ -42,7 +44,7 @@ func (h *hashIndex) get(k uint64) (int32, bool) {
 }
 
 func (h *hashIndex) set(k uint64, v int32) {
-	if 2*(h.n+1) > len(h.slots) {
+	if 4*(h.n+1) > 3*len(h.slots) {
 		h.grow(max(16, 2*len(h.slots)))
 	}
 	k = fixKey(k)
@@ -74,7 +76,7 @@ func (h *hashIndex) grow(size int) {
 // reserve sizes the table for n keys.
 func (h *hashIndex) reserve(n int) {
 	size := 16
-	for size < 2*n {
+	for 3*size < 4*n {
 		size *= 2
 	}
 	if size > len(h.slots) {

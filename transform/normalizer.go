@@ -23,6 +23,16 @@ type Normalizer struct {
 	batch   batchScratch
 }
 
+// SpillURLs makes duplicate detection keep the URLs of the postings it
+// remembers in f instead of in memory: they are most of what a stream of
+// millions of distinct postings leaves behind, and they are read again
+// only to name the first copy of a repeat (DuplicateOf). f must be empty;
+// the Normalizer writes it from its start, a megabyte at a time, and reads
+// it back with ReadAt. Call it before the first record. An error of f is
+// returned by NormalizeBatch; Normalize cannot report one, so a caller
+// that spills uses NormalizeBatch.
+func (n *Normalizer) SpillURLs(f SpillFile) { n.dedupe.urls.spill = f }
+
 // rules is the compiled config. It is read-only once built, so every
 // worker reads it without locks.
 type rules struct {
@@ -69,6 +79,7 @@ func (n *Normalizer) Normalize(r *data.RawRecord) (l data.Listing, rej data.Reje
 func (n *Normalizer) source(name string) *SourceStats {
 	i, ok := n.sourceIdx[name]
 	if !ok {
+		name = strings.Clone(name) // kept: it must not pin the batch it came from
 		i = len(n.stats.Sources)
 		n.sourceIdx[name] = i
 		n.stats.Sources = append(n.stats.Sources, SourceStats{Source: name})

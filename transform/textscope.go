@@ -39,7 +39,7 @@ func (d *dedupe) match(s *textScope, in *dupInput) (*keptPosting, int, bool) {
 				continue
 			}
 			k := d.kept.at(s.idxs[part[0]+j])
-			if dist, near := d.near(k, in); near {
+			if dist, near := d.near(k, sims[j], in); near {
 				return k, dist, true
 			}
 		}

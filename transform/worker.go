@@ -89,7 +89,9 @@ func (w *worker) place(l *data.Listing, hint string) {
 	if !ok {
 		pr = w.resolvePlace(hint, l.Location)
 		if len(w.places) < maxPlaceCache {
-			w.places[key] = pr
+			// Copies: a record's strings may point into the Arrow batch it
+			// was read from, which a kept key would hold in memory whole.
+			w.places[[2]string{strings.Clone(hint), strings.Clone(l.Location)}] = pr
 		}
 	}
 	for _, note := range pr.notes {

@@ -25,7 +25,8 @@ const ListingsDatasetDir = "listings"
 // runTransform normalizes raw.arrow into the listings table (Arrow IPC,
 // Parquet and a hive-partitioned Parquet dataset) and rejects.csv. It
 // streams: it holds one batch of records and listings at a time, plus
-// what duplicate detection remembers and the rejects. With --input it
+// what duplicate detection remembers (the URLs of kept postings in a
+// temporary file in the output folder) and the rejects. With --input it
 // merges the raw.arrow of several scrape workers that shared a queue.
 func runTransform(ctx context.Context, e *env) error {
 	started := time.Now()
@@ -38,6 +39,17 @@ func runTransform(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	// The URLs duplicate detection remembers go to disk: at ten million
+	// postings they would hold most of a gigabyte.
+	spill, err := os.CreateTemp(e.out, ".dedupe-urls-*.tmp")
+	if err != nil {
+		return fmt.Errorf("create the spill file for duplicate detection: %w", err)
+	}
+	defer func() {
+		spill.Close()
+		os.Remove(spill.Name())
+	}()
+	n.SpillURLs(spill)
 	out, err := e.createListingsOutputs()
 	if err != nil {
 		return err
