@@ -102,11 +102,19 @@ func (t *table[T]) newIPCWriter(w io.WriteSeeker, mem memory.Allocator) (*Writer
 // newParquetWriter writes one row group per batch of flush rows. It does
 // not buffer batches into larger row groups: arrow v15's buffered row
 // groups leak allocator accounting (seen under memory.CheckedAllocator).
+//
+// A column's dictionary never falls back to plain encoding within a row
+// group (the size limit is out of reach): arrow v15 writes the page
+// encodings of a chunk that fell back into the footer in Go map order, so
+// the same rows gave different bytes from run to run. A dictionary holds
+// at most a row group's distinct values, which a row group of distinct
+// URLs holds as plain values anyway.
 func (t *table[T]) newParquetWriter(w io.Writer, mem memory.Allocator, flush int) (*Writer[T], error) {
 	props := parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Snappy),
 		parquet.WithAllocator(mem),
 		parquet.WithCreatedBy("jobmarket"),
+		parquet.WithDictionaryPageSizeLimit(1<<30),
 	)
 	// The Parquet writer closes a sink that is an io.Closer; the caller
 	// owns w, so hide its Close.

@@ -61,7 +61,7 @@ func textScopes(in *dupInput) [2]uint64 {
 
 // keptPosting is what later postings are compared with. It holds no
 // pointers (the URL lives in an arena), so the garbage collector never
-// scans the millions of them a large input leaves, and it is 64 bytes,
+// scans the millions of them a large input leaves, and it is 56 bytes,
 // since ten million of them must fit beside the rest of the stage in the
 // 2 GB a 10M-record run is allowed (docs/performance.md). Its SimHash is
 // kept only in its scopes (textScope), the one place that reads it.

@@ -20,7 +20,7 @@ import (
 // reads older strings back from it.
 type arena struct {
 	chunks [][]byte // with a spill file, only the chunk being filled
-	starts []int64  // offset of each chunk in chunks
+	starts []int64  // offset of each chunk's first byte among all added
 	size   int64    // bytes added
 	spill  SpillFile
 	err    error // the first error of the spill file
@@ -61,7 +61,7 @@ func (a *arena) newChunk(need int) {
 		if _, err := a.spill.Write(full); err != nil && a.err == nil {
 			a.err = fmt.Errorf("spill URLs: %w", err)
 		}
-		if cap(full) >= need && cap(full) == arenaChunk {
+		if cap(full) == arenaChunk && need <= arenaChunk {
 			buf = full[:0]
 		}
 		a.chunks, a.starts = a.chunks[:0], a.starts[:0]

@@ -54,3 +54,12 @@ func TestKeptStringsAreCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptPostingSize guards the size of what duplicate detection keeps
+// per distinct posting: ten million of them must fit, with the rest of
+// the transform stage, in the 2 GB docs/performance.md promises.
+func TestKeptPostingSize(t *testing.T) {
+	if got := unsafe.Sizeof(keptPosting{}); got > 56 {
+		t.Errorf("keptPosting is %d bytes, want at most 56", got)
+	}
+}
