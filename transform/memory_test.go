@@ -12,8 +12,8 @@ import (
 // batch (the rejects a caller collects, its memo of places, its counts by
 // source) holds copies of a record's strings. A record read from Arrow
 // points into its batch's columns, so a kept string that shared them would
-// keep the whole batch in memory: at ten million records that was most of
-// the transform stage's heap.
+// keep the whole batch in memory: at ten million records that was a third
+// of the transform stage's heap.
 func TestKeptStringsAreCopies(t *testing.T) {
 	column := strings.Repeat("abcdefghij", 100) // stands for a batch's string data
 	inColumn := func(s string) bool {
