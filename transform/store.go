@@ -37,17 +37,18 @@ type SpillFile interface {
 }
 
 func (a *arena) add(s string) int64 {
-	need := uvarintLen(uint64(len(s))) + len(s)
+	need := binary.MaxVarintLen64 + len(s) // room for the length and the bytes
 	last := len(a.chunks) - 1
 	if last < 0 || len(a.chunks[last])+need > cap(a.chunks[last]) {
 		a.newChunk(need)
 		last = len(a.chunks) - 1
 	}
 	c := &a.chunks[last]
-	off := a.starts[last] + int64(len(*c))
+	before := len(*c)
 	*c = binary.AppendUvarint(*c, uint64(len(s)))
 	*c = append(*c, s...)
-	a.size += int64(need)
+	off := a.starts[last] + int64(before)
+	a.size += int64(len(*c) - before)
 	return off
 }
 
@@ -111,16 +112,6 @@ func (a *arena) read(off int64) string {
 		return ""
 	}
 	return string(buf)
-}
-
-// uvarintLen is the length of x as a uvarint.
-func uvarintLen(x uint64) int {
-	n := 1
-	for x >= 0x80 {
-		x >>= 7
-		n++
-	}
-	return n
 }
 
 // chunkList holds values in chunks of listChunk, so that growing it never
