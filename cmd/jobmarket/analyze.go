@@ -120,3 +120,15 @@ type estimateResult struct {
 	analyze.Result
 	Listings int
 }
+
+// analyzeCommand is `jobmarket analyze`.
+var analyzeCommand = stageCommand{
+	use:   "analyze",
+	short: "Estimate the premium into premium_by_region.csv/.json and analysis.json",
+	long: `Estimate the premium of OpenStack roles over Python roles by region and
+quarter from listings.arrow, with intervals. --quarter or --from/--to limit
+it to one period, compared with the one before.`,
+	flags:  flagConfig | flagOut | flagSeed | flagPeriod,
+	writes: true,
+	run:    runAnalyze,
+}

@@ -38,7 +38,7 @@ func TestConfigErrorsNameLineAndField(t *testing.T) {
 			`:9: scrape.delay: -1s is negative`,
 		}},
 		{"unknown currency", "currency:\n  as_of: \"2026-10-01\"\n  rates: {euro: 1.1}\n", []string{":3: currency.rates.euro: not an ISO 4217 code"}},
-		{"missing env", "scrape:\n  user_agent: \"${JOBMARKET_TEST_UNSET_VAR}\"\n", []string{":2: environment variable JOBMARKET_TEST_UNSET_VAR is not set"}},
+		{"missing env", "scrape:\n  user_agent: \"${JOBMARKET_TEST_UNSET_VAR}\"\n", []string{":2: scrape.user_agent: environment variable JOBMARKET_TEST_UNSET_VAR is not set"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,7 +73,7 @@ func TestValidateAndSchema(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "ok (3 sources, 5 regions") {
 		t.Fatalf("validate: exit %d, %s %s", code, stdout, stderr)
 	}
-	code, stdout, _ = runCmd(t, "schema", "-c", "../../pipeline.yaml")
+	code, stdout, _ = runCmd(t, "schema")
 	var schema struct {
 		Properties map[string]struct {
 			Properties map[string]any `json:"properties"`

@@ -8,7 +8,7 @@ import (
 	"maps"
 	"net/url"
 	"os"
-	"regexp"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,7 +44,8 @@ type Pipeline struct {
 	Duplicates transform.Duplicates `yaml:"duplicates"`
 	Analysis   analyze.Config       `yaml:"analysis"`
 
-	secrets map[string]string // values taken from the environment, by name
+	secrets map[string]string // values taken from the environment, by variable name
+	written map[string]string // values as written where ${NAME} was expanded, by field path
 }
 
 func (p Pipeline) transformConfig() transform.Config {
@@ -68,35 +69,37 @@ func (p Pipeline) Synthetic() bool {
 	return false
 }
 
-// envRef is a reference to an environment variable in the config, for
-// secrets such as API keys that must not sit in the file.
-var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
-
-// expandEnv replaces ${NAME} references with their values. It returns the
-// values it put in, so they can be masked again wherever the config is
-// recorded, and an error naming every variable that is not set.
-func expandEnv(name string, raw []byte) ([]byte, map[string]string, error) {
-	secrets := map[string]string{}
-	var missing []error
-	out := envRef.ReplaceAllFunc(raw, func(ref []byte) []byte {
-		key := string(envRef.FindSubmatch(ref)[1])
-		v, ok := os.LookupEnv(key)
-		if !ok {
-			line := 1 + bytes.Count(raw[:bytes.Index(raw, ref)], []byte("\n"))
-			missing = append(missing, fmt.Errorf("%s:%d: environment variable %s is not set", name, line, key))
-			return ref
-		}
-		secrets[key] = v
-		return []byte(v)
-	})
-	return out, secrets, errors.Join(missing...)
+// DefaultPipeline is the config a file is read onto: every stage's
+// DefaultConfig, the default output folder, and no sources. It is the one
+// place defaults come from; docs/config.md shows it, and a test keeps the
+// two equal.
+func DefaultPipeline() Pipeline {
+	t := transform.DefaultConfig()
+	return Pipeline{
+		Output:     DefaultOutput,
+		Scrape:     scrape.DefaultConfig(),
+		Classify:   t.Classify,
+		Currency:   t.Currency,
+		Regions:    t.Regions,
+		Pay:        t.Pay,
+		Duplicates: t.Duplicates,
+		Analysis:   analyze.DefaultConfig(),
+	}
 }
 
-// parseConfig reads a pipeline config strictly: an unknown key or a value
-// of the wrong type is an error naming the file, the line and the field,
-// and every semantic problem is reported at once, each with its line.
-// name labels messages.
+// parseConfig reads a pipeline config onto DefaultPipeline strictly: a key
+// left out takes the default, a list or map given replaces the default
+// one, an unknown key or a value of the wrong type is an error, and every
+// problem is reported at once as "name:line: path: what is wrong". name
+// labels messages.
 func parseConfig(name string, r io.Reader) (Pipeline, error) {
+	return readConfig(name, r, false)
+}
+
+// readConfig is parseConfig; with keepMissingEnv, a ${NAME} whose variable
+// is not set stays as written instead of being an error, for rereading a
+// recorded config whose secrets are masked.
+func readConfig(name string, r io.Reader, keepMissingEnv bool) (Pipeline, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return Pipeline{}, fmt.Errorf("read %s: %w", name, err)
@@ -106,36 +109,47 @@ func parseConfig(name string, r io.Reader) (Pipeline, error) {
 		return Pipeline{}, fmt.Errorf("%s: %w", name, err)
 	}
 	lines := newConfigLines(&doc)
-	expanded, secrets, err := expandEnv(name, raw)
+	p := DefaultPipeline()
+	secrets, written, err := expandEnv(&doc, keepMissingEnv)
 	if err != nil {
-		return Pipeline{}, err
+		return Pipeline{}, lines.explain(name, err)
 	}
-	p := Pipeline{Output: DefaultOutput, Scrape: scrape.DefaultConfig(), Analysis: analyze.DefaultConfig(), secrets: secrets}
-	dec := yaml.NewDecoder(bytes.NewReader(expanded))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
-		return Pipeline{}, lines.explainDecode(name, err)
+	p.secrets, p.written = secrets, written
+	if errs := checkTree(&doc, reflect.ValueOf(&p).Elem(), ""); len(errs) > 0 {
+		return Pipeline{}, lines.explain(name, errors.Join(errs...))
+	}
+	if len(doc.Content) > 0 {
+		if err := doc.Decode(&p); err != nil {
+			// checkTree has vetted every value yaml.v3 reads itself; what
+			// is left are the messages of types that read their own.
+			return Pipeline{}, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	if err := p.validate(); err != nil {
-		return Pipeline{}, lines.explainInvalid(name, err)
+		return Pipeline{}, lines.explain(name, err)
 	}
 	return p, nil
 }
 
 // recorded is the resolved config as YAML, defaults filled in, with every
-// value that came from the environment masked back to its ${NAME}.
+// value that came from the environment put back as it was written
+// (${NAME}), so a recorded config reruns to the same numbers and holds no
+// secret.
 func (p Pipeline) recorded() (string, error) {
-	out, err := yaml.Marshal(p)
+	var n yaml.Node
+	if err := n.Encode(p); err != nil {
+		return "", fmt.Errorf("record config: %w", err)
+	}
+	walkScalars(&n, "", func(s *yaml.Node, path string) {
+		if written, ok := p.written[path]; ok {
+			s.Value, s.Tag, s.Style = written, "!!str", yaml.DoubleQuotedStyle
+		}
+	})
+	out, err := yaml.Marshal(&n)
 	if err != nil {
 		return "", fmt.Errorf("record config: %w", err)
 	}
-	s := string(out)
-	for _, key := range slices.Sorted(maps.Keys(p.secrets)) {
-		if v := p.secrets[key]; v != "" {
-			s = strings.ReplaceAll(s, v, "${"+key+"}")
-		}
-	}
-	return s, nil
+	return string(out), nil
 }
 
 func (p Pipeline) validate() error {
@@ -145,18 +159,18 @@ func (p Pipeline) validate() error {
 		p.Analysis.Validate(),
 	}
 	if p.Output == "" {
-		errs = append(errs, errors.New("output: empty (name an output folder)"))
+		errs = append(errs, data.FieldErrorf("output", "empty (name an output folder)"))
 	}
 	for i, s := range p.Sources {
 		for j, u := range s.StartURLs {
 			if parsed, err := url.Parse(u); err == nil && parsed.User != nil {
-				errs = append(errs, fmt.Errorf("sources[%d].start_urls[%d]: credentials in a URL would be written to outputs; use an environment variable in a header instead", i, j))
+				errs = append(errs, data.FieldErrorf(fmt.Sprintf("sources[%d].start_urls[%d]", i, j), "credentials in a URL would be written to outputs; use an environment variable in a header instead"))
 			}
 		}
 	}
 	if parsed, err := url.Parse(p.Scrape.Queue); err == nil && parsed.User != nil {
 		if pw, ok := parsed.User.Password(); ok && pw != "" && !slices.Contains(slices.Collect(maps.Values(p.secrets)), pw) {
-			errs = append(errs, errors.New("scrape.queue: a password written into the config would be copied into manifest.json; write it as ${REDIS_PASSWORD} (any environment variable) instead"))
+			errs = append(errs, data.FieldErrorf("scrape.queue", "a password written into the config would be copied into manifest.json; write it as ${REDIS_PASSWORD} (any environment variable) instead"))
 		}
 	}
 	return errors.Join(errs...)
@@ -199,6 +213,18 @@ func (p *Pipeline) override(o options) error {
 			return fmt.Errorf("--only-source: no source named %q (sources: %s)", o.onlySource, strings.Join(names, ", "))
 		}
 		p.Sources = p.Sources[i : i+1]
+		// The one source kept is sources[0] now: so are the paths of
+		// its values from the environment.
+		from := fmt.Sprintf("sources[%d]", i)
+		written := map[string]string{}
+		for path, v := range p.written {
+			if rest, ok := strings.CutPrefix(path, from); ok {
+				written["sources[0]"+rest] = v
+			} else if !strings.HasPrefix(path, "sources[") {
+				written[path] = v
+			}
+		}
+		p.written = written
 	}
 	return nil
 }

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/jobmarket/jobmarket/data"
 )
 
 // configLines maps each field path of a config file ("sources[1].delay")
@@ -71,87 +71,30 @@ func (c configLines) lineOf(path string) (int, bool) {
 	return 0, false
 }
 
-var (
-	typeErr    = regexp.MustCompile("^line (\\d+): cannot unmarshal !!\\w+ `(.*)` into (.+)$")
-	unknownKey = regexp.MustCompile(`^line (\d+): field (\S+) not found in type (\S+)$`)
-	lineErr    = regexp.MustCompile(`^line (\d+): (.*)$`)
-)
-
-// typeWords says in words what a Go type expects of a YAML value.
-var typeWords = map[string]string{
-	"time.Duration": "is not a duration (like 500ms or 2s)",
-	"int":           "is not a whole number",
-	"uint64":        "is not a whole number of zero or more",
-	"float64":       "is not a number",
-	"bool":          "is not true or false",
-	"string":        "is not text",
-}
-
-// explainDecode rewrites yaml.v3's decode errors as
-// "file:line: path: what is wrong".
-func (c configLines) explainDecode(name string, err error) error {
-	var te *yaml.TypeError
-	if !errors.As(err, &te) {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	msgs := make([]error, 0, len(te.Errors))
-	for _, m := range te.Errors {
-		if g := typeErr.FindStringSubmatch(m); g != nil {
-			line, _ := strconv.Atoi(g[1])
-			words, ok := typeWords[g[3]]
-			if !ok {
-				words = "is not a " + strings.TrimPrefix(g[3], "[]") + " value"
-				if strings.HasPrefix(g[3], "[]") {
-					words = "is not a list"
-				} else if strings.HasPrefix(g[3], "map[") || strings.Contains(g[3], ".") {
-					words = "is not a mapping of keys to values"
-				}
-			}
-			msgs = append(msgs, fmt.Errorf("%s:%d: %s: %q %s", name, line, c.atLine[line], g[2], words))
-			continue
-		}
-		if g := unknownKey.FindStringSubmatch(m); g != nil {
-			line, _ := strconv.Atoi(g[1])
-			msgs = append(msgs, fmt.Errorf("%s:%d: %s: unknown key%s", name, line, c.atLine[line], suggestKey(c.atLine[line], g[2])))
-			continue
-		}
-		if g := lineErr.FindStringSubmatch(m); g != nil {
-			msgs = append(msgs, fmt.Errorf("%s:%s: %s", name, g[1], g[2]))
-			continue
-		}
-		msgs = append(msgs, fmt.Errorf("%s: %s", name, m))
-	}
-	return errors.Join(msgs...)
-}
-
-// explainInvalid prefixes each "path: problem" validation error with the
-// file and the line of that path.
-func (c configLines) explainInvalid(name string, err error) error {
+// explain prefixes each field error in err with the file and the line of
+// its path: "pipeline.yaml:14: sources[1].delay: ...". Errors with no
+// known line name the file alone.
+func (c configLines) explain(name string, err error) error {
 	var errs []error
-	for _, msg := range strings.Split(err.Error(), "\n") {
-		path, _, _ := strings.Cut(msg, ": ")
-		line, ok := c.lineOf(path)
-		if !ok {
-			// "pay.min_annual_usd (5000) must be below ...": the path is the first word.
-			line, ok = c.lineOf(strings.Fields(path + " ")[0])
-		}
-		if ok {
-			errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, msg))
+	for _, fe := range data.FieldErrors(err) {
+		if line, ok := c.lineOf(fe.Path); ok {
+			errs = append(errs, fmt.Errorf("%s:%d: %w", name, line, fe))
 		} else {
-			errs = append(errs, fmt.Errorf("%s: %s", name, msg))
+			errs = append(errs, fmt.Errorf("%s: %w", name, fe))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// suggestKey names the keys allowed where an unknown key stands, the
-// closest first, so a typo points at its fix.
-func suggestKey(path, key string) string {
-	parent := ""
-	if i := strings.LastIndex(path, "."); i >= 0 {
-		parent = path[:i]
+// suggestKey names the keys allowed in struct t where an unknown key
+// stands, the closest first, so a typo points at its fix.
+func suggestKey(t reflect.Type, key string) string {
+	var known []string
+	for i := range t.NumField() {
+		if k := yamlKey(t.Field(i)); k != "" {
+			known = append(known, k)
+		}
 	}
-	known := yamlKeys(reflect.TypeOf(Pipeline{}), parent)
 	if len(known) == 0 {
 		return ""
 	}
@@ -160,37 +103,6 @@ func suggestKey(path, key string) string {
 		return fmt.Sprintf(" (did you mean %s?)", known[0])
 	}
 	return " (known keys: " + strings.Join(known, ", ") + ")"
-}
-
-// yamlKeys lists the YAML keys of the struct found at path in t.
-func yamlKeys(t reflect.Type, path string) []string {
-	for _, part := range strings.FieldsFunc(path, func(r rune) bool { return r == '.' }) {
-		part, _, _ = strings.Cut(part, "[")
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-			t = t.Elem()
-		}
-		if t.Kind() != reflect.Struct {
-			return nil
-		}
-		f, ok := fieldByTag(t, part)
-		if !ok {
-			return nil
-		}
-		t = f.Type
-	}
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct {
-		return nil
-	}
-	var keys []string
-	for i := range t.NumField() {
-		if key := yamlKey(t.Field(i)); key != "" {
-			keys = append(keys, key)
-		}
-	}
-	return keys
 }
 
 func fieldByTag(t reflect.Type, key string) (reflect.StructField, bool) {

@@ -11,7 +11,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -20,8 +19,6 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
-
-	"github.com/jobmarket/jobmarket/scrape"
 )
 
 // Exit codes, documented in the README.
@@ -32,26 +29,6 @@ const (
 	exitPartial  = 3   // finished, but some sources failed
 	exitCanceled = 130 // interrupted, as shells report SIGINT
 )
-
-var usage = `usage: jobmarket [command] [flags]
-
-Commands (each stage reads what the one before wrote into the output folder):
-  run        scrape, transform, analyze and report (the default)
-  scrape     fetch the sources into raw.arrow
-  transform  normalize raw.arrow into listings.arrow, listings.parquet, rejects.csv
-  analyze    estimate the premium into premium_by_region.csv/.json and analysis.json
-  report     write report.html and slides/
-  validate   check the config and exit
-  schema     print a JSON Schema of pipeline.yaml, for editors
-  verify     recompute the hashes of an output folder and rerun its analysis
-  pay        show how pay text is read: jobmarket pay [--country CC] [TEXT...]
-  synth      write N synthetic records and a config to run on them: jobmarket synth -n N -o DIR
-
-Exit codes: 0 ok, 1 failed, 2 bad usage or config, 3 some sources failed,
-130 interrupted.
-
-Flags:
-`
 
 // errUsage marks errors that are the caller's to fix: exit code 2.
 var errUsage = errors.New("usage")
@@ -68,10 +45,11 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runWithInput(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// options are the command-line flags shared by every command.
+// options are the command-line flags of a command that reads the config;
+// each command takes the ones it declares.
 type options struct {
 	config     string
 	explicit   bool // -c was given
@@ -86,95 +64,6 @@ type options struct {
 	refresh    bool
 	offline    bool
 	inputs     []string // --input, repeatable
-}
-
-// run is main without the process around it, so tests can call it.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	cmd := "run"
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		cmd, args = args[0], args[1:]
-	}
-	switch cmd {
-	case "pay":
-		return runPayCommand(ctx, args, os.Stdin, stdout, stderr)
-	case "synth":
-		return runSynthCommand(ctx, args, stdout, stderr)
-	}
-	commands := map[string]func(context.Context, *env) error{
-		"run": runAll, "scrape": runScrape, "transform": runTransform, "analyze": runAnalyze, "report": runReport,
-		"validate": runValidate, "schema": runSchema, "verify": runVerify,
-	}
-	command, ok := commands[cmd]
-	if !ok {
-		fmt.Fprintf(stderr, "jobmarket: unknown command %q\n\n%s", cmd, usage)
-		return exitUsage
-	}
-	var o options
-	fs := flag.NewFlagSet("jobmarket "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
-	fs.StringVar(&o.config, "c", DefaultConfigFile, "pipeline config `FILE`")
-	fs.StringVar(&o.out, "o", "", "output `DIR` (default: the config's output)")
-	fs.StringVar(&o.seed, "seed", "", "override analysis.seed with `N`")
-	fs.StringVar(&o.quarter, "quarter", "", "analyze and report only postings of `QUARTER`, like 2026Q3")
-	fs.StringVar(&o.from, "from", "", "analyze and report only postings from `DATE` (2006-01-02) on")
-	fs.StringVar(&o.to, "to", "", "analyze and report only postings up to `DATE` (2006-01-02), inclusive")
-	fs.StringVar(&o.onlySource, "only-source", "", "scrape and transform only the source `NAME`")
-	fs.StringVar(&o.logFormat, "log-format", "text", "log lines as `text` or json")
-	fs.BoolVar(&o.quiet, "q", false, "log only warnings and errors, no progress")
-	fs.BoolVar(&o.refresh, "refresh", false, "scrape: fetch every page again instead of reusing the page store")
-	fs.BoolVar(&o.offline, "offline", false, "scrape: re-read the page store, fetch nothing (to re-apply a parser fix)")
-	fs.BoolVar(&o.verbose, "v", false, "log debug detail")
-	fs.Func("input", "transform: read raw.arrow from `DIR` instead of the output folder; repeat to merge scrape workers that shared a queue", func(dir string) error {
-		o.inputs = append(o.inputs, dir)
-		return nil
-	})
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if cmd == "verify" && fs.NArg() == 1 {
-		o.out = fs.Arg(0)
-	} else if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "jobmarket: unexpected arguments %q\n", fs.Args())
-		return exitUsage
-	}
-	fs.Visit(func(f *flag.Flag) { o.explicit = o.explicit || f.Name == "c" })
-	if len(o.inputs) > 0 && cmd != "transform" {
-		fmt.Fprintf(stderr, "jobmarket: --input is for transform (merging scrape workers' raw.arrow), not %s\n", cmd)
-		return exitUsage
-	}
-
-	e, err := newEnv(o, stdout, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitUsage
-	}
-	if cmd != "validate" && cmd != "schema" && cmd != "verify" {
-		if err := e.ensureOut(); err != nil {
-			fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-			return exitFailed
-		}
-	}
-	err = command(ctx, e)
-	switch {
-	case err == nil:
-		return exitOK
-	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "jobmarket: interrupted; finished outputs are kept, nothing half-written")
-		return exitCanceled
-	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitUsage
-	case errors.Is(err, scrape.ErrPartial):
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitPartial
-	default:
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitFailed
-	}
 }
 
 // env is what every command works with.

@@ -11,8 +11,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"time"
@@ -62,24 +60,6 @@ type FileHash struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
 	Bytes  int64  `json:"bytes"`
-}
-
-func toolInfo() Tool {
-	t := Tool{Version: "(devel)", GoVersion: runtime.Version()}
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" {
-			t.Version = bi.Main.Version
-		}
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" {
-				t.Commit = s.Value
-			}
-			if s.Key == "vcs.modified" && s.Value == "true" {
-				t.Commit += "+modified"
-			}
-		}
-	}
-	return t
 }
 
 func hashFile(path string) (FileHash, error) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -13,19 +12,15 @@ import (
 
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/transform"
+	"github.com/spf13/cobra"
 )
 
-const payUsage = `usage: jobmarket pay [--country CC] [-c FILE] [TEXT...]
-
-Shows how jobmarket reads pay: one JSON object per TEXT with text, min, max
+const payLong = `Show how jobmarket reads pay: one JSON object per TEXT with text, min, max
 (null when not stated), currency (ISO 4217), period (HOUR, DAY, WEEK, MONTH,
 YEAR), annual_usd, and reason when no pay was found. With no TEXT it reads
 standard input, one TEXT or COUNTRY<TAB>TEXT per line (COUNTRY may be empty),
 and writes exactly one line per input line. Rates and annualization come from
-the config.
-
-Flags:
-`
+the config.`
 
 // payLine is what the pay command prints for one text.
 type payLine struct {
@@ -43,34 +38,42 @@ type payLine struct {
 	Reason    string   `json:"reason,omitempty"`  // why no pay was found
 }
 
-// runPayCommand runs `jobmarket pay`, for researchers auditing a figure
-// and for tests: it reads pay exactly as the transform stage does and
-// converts it with the config's rates.
-func runPayCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("jobmarket pay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, payUsage); fs.PrintDefaults() }
-	country := fs.String("country", "", "read figures as posted in country `CC` (ISO code or name)")
-	configPath := fs.String("c", DefaultConfigFile, "pipeline config `FILE` with the rates")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+// newPayCommand is `jobmarket pay`, for researchers auditing a figure and
+// for tests: it reads pay exactly as the transform stage does and converts
+// it with the config's rates.
+func newPayCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var country, configPath string
+	cmd := &cobra.Command{
+		Use:   "pay [TEXT...]",
+		Short: "Show how pay text is read, one JSON line per input",
+		Long:  payLong,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if code := readPay(cmd.Context(), country, configPath, cmd.Flags().Changed("config"), args, stdin, stdout, stderr); code != exitOK {
+				return codeError(code)
+			}
+			return nil
+		},
 	}
-	explicit := false
-	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "c" })
-	p, _, err := loadConfig(*configPath, explicit)
+	cmd.Flags().StringVar(&country, "country", "", "read figures as posted in country `CC` (ISO code or name)")
+	cmd.Flags().StringVarP(&configPath, "config", "c", DefaultConfigFile, "pipeline config `FILE` with the rates")
+	return cmd
+}
+
+// readPay reads each text, or standard input when there is none, and
+// returns the exit code.
+func readPay(ctx context.Context, country, configPath string, explicit bool, texts []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	p, _, err := loadConfig(configPath, explicit)
 	if err != nil {
 		fmt.Fprintf(stderr, "jobmarket pay: %v\n", err)
 		return exitUsage
 	}
 	cfg := p.transformConfig()
 	defaultCC := ""
-	if *country != "" {
+	if country != "" {
 		var ok bool
-		if defaultCC, ok = transform.LookupCountry(*country); !ok {
-			fmt.Fprintf(stderr, "jobmarket pay: --country %q is not a country (want an ISO 3166-1 code such as DE)\n", *country)
+		if defaultCC, ok = transform.LookupCountry(country); !ok {
+			fmt.Fprintf(stderr, "jobmarket pay: --country %q is not a country (want an ISO 3166-1 code such as DE)\n", country)
 			return exitUsage
 		}
 	}
@@ -88,14 +91,17 @@ func runPayCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	enc.SetEscapeHTML(false)
 	write := func(text, cc string) error { return enc.Encode(readPayLine(cfg, text, cc)) }
 
-	if fs.NArg() > 0 {
-		for _, text := range fs.Args() {
+	if len(texts) > 0 {
+		for _, text := range texts {
 			if err := write(text, defaultCC); err != nil {
 				fmt.Fprintf(stderr, "jobmarket pay: %v\n", err)
 				return exitFailed
 			}
 		}
 		return done()
+	}
+	if stdin == nil {
+		stdin = strings.NewReader("")
 	}
 	in := bufio.NewReader(stdin)
 	for {

@@ -14,7 +14,7 @@ import (
 func runPay(t *testing.T, stdin string, args ...string) (int, []map[string]any, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := runPayCommand(t.Context(), args, strings.NewReader(stdin), &stdout, &stderr)
+	code := runWithInput(t.Context(), append([]string{"pay"}, args...), strings.NewReader(stdin), &stdout, &stderr)
 	var lines []map[string]any
 	for _, l := range strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n") {
 		if l == "" && stdout.Len() == 0 {

@@ -361,3 +361,14 @@ func (p period) covers(dataFrom, dataTo string) error {
 	return fmt.Errorf("%s covers postings from %s to %s, not only %s: run `jobmarket analyze` limited to the same period first: %w",
 		AnalysisFile, dataFrom, dataTo, p.label, errUsage)
 }
+
+// reportCommand is `jobmarket report`.
+var reportCommand = stageCommand{
+	use:   "report",
+	short: "Write report.html and slides/ from what analyze wrote",
+	long: `Write report.html (one self-contained file) and slides/ (each chart as PNG,
+SVG and HTML) from the tables analyze wrote into the output folder.`,
+	flags:  flagConfig | flagOut | flagPeriod,
+	writes: true,
+	run:    runReport,
+}

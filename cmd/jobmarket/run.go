@@ -99,3 +99,15 @@ func (e *env) printSummary() error {
 		e.path(ReportFile), e.path(PremiumCSVFile), e.path(ListingsParquetFile), e.path(RejectsFile))
 	return err
 }
+
+// runCommand is `jobmarket run`, also what `jobmarket` with no command does.
+var runCommand = stageCommand{
+	use:   "run",
+	short: "Scrape, transform, analyze and report, then print the premium by region",
+	long: `Run every stage in order on the config's sources, then print the premium
+by region with its interval and where the report is. Each stage reads what
+the one before wrote into the output folder.`,
+	flags:  flagConfig | flagOut | flagSeed | flagPeriod | flagSource | flagFetch,
+	writes: true,
+	run:    runAll,
+}

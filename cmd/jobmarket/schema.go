@@ -78,3 +78,10 @@ func schemaOf(t reflect.Type) map[string]any {
 	}
 	return map[string]any{}
 }
+
+// schemaCommand is `jobmarket schema`.
+var schemaCommand = stageCommand{
+	use:   "schema",
+	short: "Print a JSON Schema of pipeline.yaml, for editors",
+	run:   runSchema,
+}

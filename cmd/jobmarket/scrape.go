@@ -99,3 +99,15 @@ func isTerminal(w io.Writer) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
+
+// scrapeCommand is `jobmarket scrape`.
+var scrapeCommand = stageCommand{
+	use:   "scrape",
+	short: "Fetch the sources into raw.arrow",
+	long: `Fetch the config's sources into raw.arrow. Every page is kept in the page
+store (scrape.store) before it is parsed, so a second run resumes and
+--offline re-reads stored pages only.`,
+	flags:  flagConfig | flagOut | flagSource | flagFetch,
+	writes: true,
+	run:    runScrape,
+}

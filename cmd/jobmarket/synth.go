@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
+	"github.com/spf13/cobra"
 
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/data/synth"
@@ -30,28 +29,37 @@ const (
 // table and a config that reads it as a file source, so
 // `jobmarket run -c DIR/pipeline.yaml` runs every stage on it, the scrape
 // stage included. Everything it writes is marked synthetic.
-func runSynthCommand(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("jobmarket synth", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	n := fs.Int("n", 100000, "number of raw records to draw")
-	dir := fs.String("o", "synth", "output `DIR` for "+SynthTableFile+" and "+SynthConfigFile)
-	seed := fs.Uint64("seed", 1, "generator seed: the same seed gives the same records")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jobmarket synth [-n N] [-o DIR] [--seed S]\n\nWrites N synthetic raw records and a config that runs the pipeline on them.\n\nFlags:")
-		fs.PrintDefaults()
+func newSynthCommand(stdout, stderr io.Writer) *cobra.Command {
+	var n int
+	var dir string
+	var seed uint64
+	cmd := &cobra.Command{
+		Use:   "synth [-n N] [-o DIR] [--seed S]",
+		Short: "Write N synthetic raw records and a config that runs every stage on them",
+		Long: `Write N synthetic raw records (Parquet) and a config that reads them as a
+file source, for benchmarks and scaling runs: jobmarket run -c DIR/pipeline.yaml
+runs every stage on them. Everything it writes is marked synthetic.`,
+		Args: maxArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if n < 0 {
+				return fmt.Errorf("synth: -n %d is negative: %w", n, errUsage)
+			}
+			if code := runSynth(cmd.Context(), n, dir, seed, stdout, stderr); code != exitOK {
+				return codeError(code)
+			}
+			return nil
+		},
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 || *n < 0 {
-		fmt.Fprintf(stderr, "jobmarket synth: want -n N ≥ 0 and no arguments, got -n %d %q\n", *n, fs.Args())
-		return exitUsage
-	}
+	cmd.Flags().IntVarP(&n, "n", "n", 100000, "number of raw records to draw")
+	cmd.Flags().StringVarP(&dir, "out", "o", "synth", "output `DIR` for "+SynthTableFile+" and "+SynthConfigFile)
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "generator seed: the same seed gives the same records")
+	return cmd
+}
+
+// runSynth writes the records and the config and returns the exit code.
+func runSynth(ctx context.Context, n int, dir string, seed uint64, stdout, stderr io.Writer) int {
 	started := time.Now()
-	if err := writeSynth(ctx, *dir, *n, *seed); err != nil {
+	if err := writeSynth(ctx, dir, n, seed); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "jobmarket synth: interrupted; nothing half-written")
 			return exitCanceled
@@ -60,7 +68,7 @@ func runSynthCommand(ctx context.Context, args []string, stdout, stderr io.Write
 		return exitFailed
 	}
 	fmt.Fprintf(stdout, "wrote %d synthetic records to %s in %s\nrun the pipeline on them: jobmarket run -c %s\n",
-		*n, filepath.Join(*dir, SynthTableFile), time.Since(started).Round(time.Millisecond), filepath.Join(*dir, SynthConfigFile))
+		n, filepath.Join(dir, SynthTableFile), time.Since(started).Round(time.Millisecond), filepath.Join(dir, SynthConfigFile))
 	return exitOK
 }
 

@@ -369,3 +369,15 @@ func sameRecord(a, b data.RawRecord) bool {
 	a.PayMin, a.PayMax, b.PayMin, b.PayMax = 0, 0, 0, 0
 	return a == b
 }
+
+// transformCommand is `jobmarket transform`.
+var transformCommand = stageCommand{
+	use:   "transform",
+	short: "Normalize raw.arrow into listings.arrow, listings.parquet and rejects.csv",
+	long: `Normalize the scraped records: pay, places, roles, seniority and repeated
+postings. --input reads raw.arrow from other folders, to merge scrape
+workers that shared a queue.`,
+	flags:  flagConfig | flagOut | flagSource | flagInput,
+	writes: true,
+	run:    runTransform,
+}

@@ -12,3 +12,12 @@ func runValidate(_ context.Context, e *env) error {
 		e.cfgSrc, len(e.cfg.Sources), len(e.cfg.Regions), e.out)
 	return err
 }
+
+// validateCommand is `jobmarket validate`.
+var validateCommand = stageCommand{
+	use:   "validate",
+	short: "Check the config and exit",
+	long:  "Read the config and report every problem at once, each with its line and field.",
+	flags: flagConfig,
+	run:   runValidate,
+}

@@ -103,3 +103,20 @@ func reproduce(ctx context.Context, e *env, m Manifest) error {
 	}
 	return nil
 }
+
+// verifyCommand is `jobmarket verify [DIR]`.
+var verifyCommand = stageCommand{
+	use:   "verify [DIR]",
+	short: "Check an output folder: intact, current, and reproducible",
+	long: `Recompute the hashes of an output folder (DIR, else -o, else the config's
+output) and rerun its analysis from the config and seed its manifest
+records: are the files intact and the numbers reproducible?`,
+	flags: flagConfig | flagOut,
+	args:  maxArgs(1),
+	positional: func(o *options, args []string) {
+		if len(args) == 1 {
+			o.out = args[0]
+		}
+	},
+	run: runVerify,
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// writeConfig writes text as a config file in a temporary folder.
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pipeline.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// minimalConfig is a config with only an output and one file source.
+const minimalConfig = `output: o
+sources:
+  - {name: mine, kind: file, path: data/examples/listings.csv}
+`
+
+func TestConfigLeftOutTakesTheDefault(t *testing.T) {
+	p, err := parseConfig("minimal", strings.NewReader(minimalConfig))
+	if err != nil {
+		t.Fatalf("a config with an output and one source: %v", err)
+	}
+	want := DefaultPipeline()
+	want.Output, want.Sources = p.Output, p.Sources
+	p.secrets, p.written, want.secrets, want.written = nil, nil, nil, nil
+	if !reflect.DeepEqual(p, want) {
+		t.Errorf("resolved config is not the defaults:\n got %+v\nwant %+v", p, want)
+	}
+	if len(p.Regions) == 0 || len(p.Currency.Rates) == 0 || p.Currency.AsOf == "" {
+		t.Errorf("defaults lack regions, rates or their date: %d regions, %d rates, as_of %q", len(p.Regions), len(p.Currency.Rates), p.Currency.AsOf)
+	}
+}
+
+func TestConfigGivenListsAndMapsReplaceTheDefault(t *testing.T) {
+	p, err := parseConfig("mine", strings.NewReader(minimalConfig+`regions:
+  Nordics: [SE, NO]
+currency:
+  rates: {NOK: 0.093, SEK: 0.095}
+classify:
+  python: [python]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Regions.Names(); !reflect.DeepEqual(got, []string{"Nordics"}) {
+		t.Errorf("regions = %v, want only Nordics", got)
+	}
+	if len(p.Currency.Rates) != 2 {
+		t.Errorf("rates = %v, want only the two given", p.Currency.Rates)
+	}
+	if !reflect.DeepEqual(p.Classify.Python, []string{"python"}) {
+		t.Errorf("classify.python = %v", p.Classify.Python)
+	}
+	if d := DefaultPipeline(); p.Currency.AsOf != d.Currency.AsOf || !reflect.DeepEqual(p.Classify.OpenStack, d.Classify.OpenStack) {
+		t.Errorf("keys left out lost their defaults: as_of %q, openstack %v", p.Currency.AsOf, p.Classify.OpenStack)
+	}
+}
+
+func TestConfigValueErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"float in integer field", "scrape:\n  retries: 2.99\n", []string{`:2: scrape.retries: "2.99" is not a whole number`}},
+		{"float in unsigned field", "analysis:\n  bootstrap: 100.7\n", []string{`:2: analysis.bootstrap: "100.7" is not a whole number`}},
+		{"negative seed", "analysis:\n  seed: -1\n", []string{`:2: analysis.seed: "-1" is not a whole number of zero or more`}},
+		{"duration without unit", "scrape:\n  delay: 5\n", []string{`:2: scrape.delay: "5" is not a duration`}},
+		{"list where mapping", "scrape: [1, 2]\n", []string{`:1: scrape: is not a mapping`}},
+		{"scalar where list", "sources: mine\n", []string{`:1: sources: is not a list`}},
+		{"nested unknown key", "sources:\n  - name: a\n    kind: file\n    pth: x.csv\n", []string{`:4: sources[0].pth: unknown key (did you mean path?)`}},
+		{"regions not a mapping", "regions: [DE]\n", []string{`:1: regions: is not a mapping`}},
+		{"region not a list", "regions:\n  Europe: DE\n", []string{`:2: regions.Europe: is not a list`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeConfig(t, tc.yaml)
+			code, _, stderr := runCmd(t, "validate", "-c", path)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, path+w) {
+					t.Errorf("stderr lacks %q:\n%s", path+w, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestConfigEnvOnlyInValues(t *testing.T) {
+	t.Setenv("JOBMARKET_TEST_UA", "agent\nscrape:\n  robots: false")
+	t.Setenv("JOBMARKET_TEST_SEED", "7")
+	t.Setenv("JOBMARKET_TEST_TOKEN", "1")
+	text := minimalConfig + `# a ${JOBMARKET_TEST_UNSET_IN_COMMENT} in a comment is no reference
+scrape:
+  user_agent: "${JOBMARKET_TEST_UA}"
+analysis:
+  seed: ${JOBMARKET_TEST_SEED}
+  bootstrap: 1
+  permutations: 1
+`
+	p, err := parseConfig("env", strings.NewReader(text))
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	if robots := p.Scrape.Robots == nil || *p.Scrape.Robots; !robots || p.Scrape.UserAgent != "agent\nscrape:\n  robots: false" {
+		t.Errorf("a value with newlines rewrote the config: user_agent %q", p.Scrape.UserAgent)
+	}
+	if p.Analysis.Seed != 7 {
+		t.Errorf("seed = %d, want 7 from the environment", p.Analysis.Seed)
+	}
+	rec, err := p.recorded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(rec, "robots: false") || !strings.Contains(rec, "${JOBMARKET_TEST_UA}") || !strings.Contains(rec, "${JOBMARKET_TEST_SEED}") {
+		t.Errorf("recorded config does not put references back:\n%s", rec)
+	}
+	if strings.Contains(rec, "${JOBMARKET_TEST_TOKEN}") || !strings.Contains(rec, "bootstrap: 1\n") {
+		t.Errorf("a value equal to a variable's was masked:\n%s", rec)
+	}
+}
+
+func TestConfigCommandPrintsWhatIsRecorded(t *testing.T) {
+	path := writeConfig(t, minimalConfig)
+	code, stdout, stderr := runCmd(t, "config", "-c", path, "--seed", "3")
+	if code != exitOK {
+		t.Fatalf("config: exit %d, %s", code, stderr)
+	}
+	var got map[string]any
+	if err := yaml.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("config printed no YAML: %v\n%s", err, stdout)
+	}
+	for _, want := range []string{"seed: 3\n", "min_annual_usd: 5000\n", "bootstrap: 10000\n", "as_of: \"2026-10-01\"\n", "North America:"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("resolved config lacks %q:\n%s", want, stdout)
+		}
+	}
+	again, err := parseConfig("printed", strings.NewReader(stdout))
+	if err != nil {
+		t.Fatalf("the printed config does not read back: %v", err)
+	}
+	if again.Analysis.Seed != 3 {
+		t.Errorf("read back seed %d", again.Analysis.Seed)
+	}
+}
