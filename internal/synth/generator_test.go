@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
-	"github.com/jobmarket/jobmarket/data/synth"
+	"github.com/jobmarket/jobmarket/internal/synth"
 )
 
 // fingerprint hashes records field by field, pay figures by their bits,
@@ -110,7 +110,7 @@ func TestRecordsShapes(t *testing.T) {
 // BenchmarkNext reports how fast a stream is drawn; a scaling run draws
 // ten million records.
 //
-//	go test ./data/synth -run XXX -bench Next -count 3
+//	go test ./internal/synth -run XXX -bench Next -count 3
 func BenchmarkNext(b *testing.B) {
 	g := synth.New(1)
 	start := time.Now()

@@ -40,7 +40,7 @@
 // gives the same quarters: 2024Q4 to 2026Q3.
 //
 // The model uses integer arithmetic only, so no platform's floating-point
-// contraction changes a figure. data/boardgen makes the small demo
+// contraction changes a figure. internal/boardgen makes the small demo
 // snapshot the default pipeline scrapes, with its ground truth; this
 // package is for volume.
 package synth
