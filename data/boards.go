@@ -2,7 +2,7 @@ package data
 
 import "embed"
 
-//go:generate go run ./boardgen -seed 1 -out boards
+//go:generate go run ../internal/boardgen -seed 1 -out boards
 
 // Boards is the bundled SYNTHETIC job-board snapshot the demo pipeline
 // scrapes: three invented boards in three real formats, laid out as
@@ -13,8 +13,8 @@ import "embed"
 // It is embedded so that an installed binary runs the demo anywhere,
 // offline and without a checkout of the repository; the scrape stage reads
 // it through bundled://HOST/PATH URLs. The files are written by
-// data/boardgen (go generate ./data); a test there fails if they are edited
-// by hand.
+// internal/boardgen (go generate ./data); a test there fails if they are
+// edited by hand.
 //
 //go:embed all:boards
 var Boards embed.FS

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
-	"github.com/jobmarket/jobmarket/data/synth"
+	"github.com/jobmarket/jobmarket/internal/synth"
 	"github.com/jobmarket/jobmarket/transform"
 )
 

@@ -6,13 +6,13 @@ import (
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
-	"github.com/jobmarket/jobmarket/data/synth"
 	"github.com/jobmarket/jobmarket/internal/cputime"
+	"github.com/jobmarket/jobmarket/internal/synth"
 	"github.com/jobmarket/jobmarket/transform"
 )
 
 // BenchmarkNormalizeSynthetic1M streams 1,000,000 synthetic raw records
-// (data/synth) through one Normalizer in batches of 65,536, as
+// (internal/synth) through one Normalizer in batches of 65,536, as
 // cmd/jobmarket reads raw.arrow: pay, place, role, seniority and
 // duplicates, pages already read, on up to GOMAXPROCS cores. Records are
 // drawn with the timer stopped, so only normalization is timed. It

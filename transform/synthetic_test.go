@@ -7,12 +7,12 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/jobmarket/jobmarket/data"
-	"github.com/jobmarket/jobmarket/data/synth"
+	"github.com/jobmarket/jobmarket/internal/synth"
 	"github.com/jobmarket/jobmarket/transform"
 )
 
 // shippedConfig is the transform part of the shipped pipeline.yaml: its
-// regions and rates cover the places data/synth draws.
+// regions and rates cover the places internal/synth draws.
 func shippedConfig(t *testing.T) transform.Config {
 	t.Helper()
 	var c struct {

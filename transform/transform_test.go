@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/jobmarket/jobmarket/data"
-	"github.com/jobmarket/jobmarket/data/synth"
+	"github.com/jobmarket/jobmarket/internal/synth"
 	"github.com/jobmarket/jobmarket/transform"
 )
 

@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jobmarket/jobmarket/data"
-	"github.com/jobmarket/jobmarket/data/synth"
+	"github.com/jobmarket/jobmarket/internal/synth"
 	"github.com/jobmarket/jobmarket/scrape"
 )
 

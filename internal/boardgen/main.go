@@ -3,7 +3,7 @@
 // API, python.org-style HTML pages), a README.md and the ground truth in
 // truth.json.
 //
-//	cd data && go run ./boardgen -seed 1 -out boards
+//	cd data && go run ../internal/boardgen -seed 1 -out boards    # or: go generate ./data
 //
 // It deletes and rewrites the -out folder. Output depends only on -seed:
 // the same seed gives byte-identical files. It is for demos and tests of

@@ -93,6 +93,9 @@ func TestOtherSeedDiffers(t *testing.T) {
 	}
 }
 
+// committedSnapshot is data/boards, seen from this package's folder.
+const committedSnapshot = "../../data/boards"
+
 // TestCommittedSnapshotIsFresh keeps data/boards exactly what the generator
 // writes, so nobody edits it by hand.
 func TestCommittedSnapshotIsFresh(t *testing.T) {
@@ -100,10 +103,10 @@ func TestCommittedSnapshotIsFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat("../boards"); err != nil {
-		t.Fatalf("data/boards is missing: run go generate ./data (%v)", err)
+	if _, err := os.Stat(committedSnapshot); err != nil {
+		t.Fatalf("data/boards is missing: git checkout data/boards, then go generate ./data (%v)", err)
 	}
-	got, err := readDir("../boards")
+	got, err := readDir(committedSnapshot)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,10 @@
 package main
 
-import "math"
+import (
+	"math"
+
+	"github.com/jobmarket/jobmarket/data"
+)
 
 // Region names, in the order the truth file lists them. They must match the
 // pipeline config's region names exactly.
@@ -138,17 +142,15 @@ func countriesIn(regionName string) []string {
 	return codes
 }
 
-// ratesAsOf is the date the exchange rates hold for.
-const ratesAsOf = "2026-10-01"
-
-// usdPerUnit is the USD value of one unit of each currency as of ratesAsOf;
-// the pipeline's config carries the same table.
-var usdPerUnit = map[string]float64{
-	"USD": 1, "EUR": 1.08, "GBP": 1.27, "CAD": 0.73, "CHF": 1.13,
-	"INR": 0.012, "BRL": 0.18, "MXN": 0.055, "AUD": 0.66, "JPY": 0.0067,
-	"SGD": 0.74, "PLN": 0.25, "SEK": 0.095, "ILS": 0.27, "AED": 0.2723,
-	"ZAR": 0.055,
-}
+// usdPerUnit is the USD value of one unit of each currency as of
+// data.DefaultRatesAsOf: the project's one exchange-rate table, which the
+// pipeline's default config carries too, with USD itself added so every
+// currency a country pays in has an entry.
+var usdPerUnit = func() map[string]float64 {
+	rates := data.DefaultRates()
+	rates["USD"] = 1
+	return rates
+}()
 
 // periodsPerYear annualizes pay stated per period.
 var periodsPerYear = map[string]float64{

@@ -30,7 +30,8 @@
 // roles in every region and quarter, with or without controls: log(1.15)
 // ≈ 0.140 log points, up to sampling noise.
 //
-// Structured pay states that amount in the country's currency, the top of
+// Structured pay states that amount in the country's currency, converted
+// at the project's one exchange-rate table (data.DefaultRates), the top of
 // the range 1.2 times the bottom; one posting in fifty labels it "INR", as
 // boards mislabel currencies, which makes its pay an outlier or noise. Pay
 // text keeps the currency and period of its format and scales the
@@ -39,8 +40,9 @@
 // 730 days before 2026-10-01, not before today, so that the same seed
 // gives the same quarters: 2024Q4 to 2026Q3.
 //
-// The model uses integer arithmetic only, so no platform's floating-point
-// contraction changes a figure. data/boardgen makes the small demo
-// snapshot the default pipeline scrapes, with its ground truth; this
-// package is for volume.
+// The model uses integer arithmetic but for one step, the division by the
+// exchange rate, which IEEE 754 rounds alike everywhere and no compiler
+// fuses, so no platform's floating-point contraction changes a figure.
+// internal/boardgen makes the small demo snapshot the default pipeline
+// scrapes, with its ground truth; this package is for volume.
 package synth

@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"math"
 	"math/rand/v2"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -26,29 +27,51 @@ type place struct {
 }
 
 // currency is a currency of the pay model: its code, the mark boards put
-// in its place, and how many units of it a USD buys, in hundredths. The
-// rates are close to the shipped pipeline.yaml's, so annual USD after
-// normalization lands near the base.
+// in its place, and the USD value of one unit from the project's one
+// exchange-rate table (data.DefaultRates), the table the default config
+// converts pay back with, so annual USD after normalization lands on the
+// base.
 type currency struct {
 	code, mark string
-	perUSD100  int64
+	usdPerUnit float64
 }
 
 var (
-	usd = &currency{"USD", "$", 100}
-	cad = &currency{"CAD", "$", 137}
-	eur = &currency{"EUR", "€", 93}
-	gbp = &currency{"GBP", "£", 79}
-	inr = &currency{"INR", "₹", 8333}
-	jpy = &currency{"JPY", "¥", 14925}
-	aud = &currency{"AUD", "$", 152}
-	sgd = &currency{"SGD", "$", 135}
-	brl = &currency{"BRL", "R$", 556}
-	mxn = &currency{"MXN", "$", 1818}
-	chf = &currency{"CHF", "CHF", 88}
-	ils = &currency{"ILS", "₪", 370}
-	pln = &currency{"PLN", "zł", 400}
+	usd = newCurrency("USD", "$")
+	cad = newCurrency("CAD", "$")
+	eur = newCurrency("EUR", "€")
+	gbp = newCurrency("GBP", "£")
+	inr = newCurrency("INR", "₹")
+	jpy = newCurrency("JPY", "¥")
+	aud = newCurrency("AUD", "$")
+	sgd = newCurrency("SGD", "$")
+	brl = newCurrency("BRL", "R$")
+	mxn = newCurrency("MXN", "$")
+	chf = newCurrency("CHF", "CHF")
+	ils = newCurrency("ILS", "₪")
+	pln = newCurrency("PLN", "zł")
 )
+
+// newCurrency looks the code up in data.DefaultRates; USD is worth 1. It
+// panics on a code the table lacks, at init, so no test can miss it.
+func newCurrency(code, mark string) *currency {
+	if code == "USD" {
+		return &currency{code, mark, 1}
+	}
+	rate, ok := data.DefaultRates()[code]
+	if !ok {
+		panic("synth: data.DefaultRates has no rate for " + code)
+	}
+	return &currency{code, mark, rate}
+}
+
+// fromUSD converts whole USD to whole units of the currency, rounded to
+// the nearest. It is the model's one floating-point step: a single
+// division, which IEEE 754 rounds the same way on every platform and no
+// compiler fuses with another operation.
+func (c *currency) fromUSD(amountUSD int64) int64 {
+	return int64(math.Round(float64(amountUSD) / c.usdPerUnit))
+}
 
 // defaultBaseUSD is the base of a posting whose place names no country.
 const defaultBaseUSD = 75_000
@@ -98,7 +121,7 @@ func (g *Generator) structuredPay(rec *data.RawRecord, p place, factor int64) {
 	if cur == nil {
 		cur = usd
 	}
-	annual := p.baseUSD * factor / 1000 * cur.perUSD100 / 100
+	annual := cur.fromUSD(p.baseUSD * factor / 1000)
 	period := structuredPeriods[r.IntN(len(structuredPeriods))]
 	var lowCents int64 // hundredths of the currency
 	switch period.perYear {
