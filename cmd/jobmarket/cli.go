@@ -154,7 +154,7 @@ Exit codes: 0 ok, 1 failed, 2 bad usage or config, 3 some sources failed,
 // the arguments name none: `jobmarket`, `jobmarket -c boards.yaml`,
 // `jobmarket -q --quarter 2026Q3`. Flags every command takes may come
 // first either way.
-func withDefaultCommand(root *cobra.Command, args []string) []string {
+func withDefaultCommand(args []string) []string {
 	i := 0
 	for i < len(args) {
 		a := args[i]
@@ -193,7 +193,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRoot(stdin, stdout, stderr)
-	root.SetArgs(withDefaultCommand(root, args))
+	root.SetArgs(withDefaultCommand(args))
 	err := root.ExecuteContext(ctx)
 	var code codeError
 	switch {
