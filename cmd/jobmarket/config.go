@@ -110,7 +110,9 @@ func parseConfig(name string, r io.Reader) (Pipeline, error) {
 	if err != nil {
 		return Pipeline{}, err
 	}
-	p := Pipeline{Output: DefaultOutput, Scrape: scrape.DefaultConfig(), Analysis: analyze.DefaultConfig(), secrets: secrets}
+	t := transform.DefaultConfig()
+	p := Pipeline{Output: DefaultOutput, Scrape: scrape.DefaultConfig(), Classify: t.Classify, Currency: t.Currency,
+		Regions: t.Regions, Pay: t.Pay, Duplicates: t.Duplicates, Analysis: analyze.DefaultConfig(), secrets: secrets}
 	dec := yaml.NewDecoder(bytes.NewReader(expanded))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
