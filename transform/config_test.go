@@ -127,3 +127,48 @@ func TestProjectExceptionsNamingNoProject(t *testing.T) {
 		t.Errorf("nova inside the exception \"nova scotia\": %s, want %s", got, want)
 	}
 }
+
+// TestExactTextMatch checks that max_text_distance 0 is honoured as
+// "identical descriptions only", not read as the default 3.
+func TestExactTextMatch(t *testing.T) {
+	records := []data.RawRecord{
+		rec("a", "Python Engineer", "Acme", "Berlin", "DE", "", description),
+		rec("b", "Python Engineer (Backend)", "Acme", "Berlin", "DE", "", description+" Apply now."),
+		rec("c", "Python Engineer (Platform)", "Acme", "Berlin", "DE", "", description),
+	}
+	for _, tc := range []struct {
+		distance int
+		want     []string
+	}{{transform.DefaultMaxTextDistance, []string{"", "a", "a"}}, {0, []string{"", "", "a"}}} {
+		cfg := testConfig()
+		cfg.Duplicates.MaxTextDistance = tc.distance
+		res, err := transform.Normalize(t.Context(), cfg, records)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range res.Listings {
+			got = append(got, l.DuplicateOf)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("max_text_distance %d: duplicate_of %q, want %q", tc.distance, got, tc.want)
+		}
+	}
+}
+
+// TestSeniorityLevelLeftOut checks that a level the config does not name
+// keeps its default words, and that one given [] has none.
+func TestSeniorityLevelLeftOut(t *testing.T) {
+	c := transform.DefaultConfig().Classify
+	c.Seniority = map[string][]string{data.SenioritySenior: {"experienced"}, data.SeniorityJunior: {}}
+	for title, want := range map[string]string{
+		"Experienced Python Engineer": data.SenioritySenior,
+		"Senior Python Engineer":      "",
+		"Principal Python Engineer":   data.SeniorityPrincipal,
+		"Junior Python Engineer":      "",
+	} {
+		if got := c.SeniorityOf(title); got != want {
+			t.Errorf("SeniorityOf(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

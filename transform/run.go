@@ -40,6 +40,10 @@ type Job struct {
 	// the URLs it remembers; "" is the folder of ListingsArrow.
 	SpillDir string
 
+	// BatchSize is how many records are normalized at a time; 0 is
+	// 65,536, one Arrow batch, enough to keep every core busy. Run holds
+	// one batch of records and of listings at a time.
+	BatchSize int
 	// Alloc allocates the Arrow buffers read and written; nil is
 	// memory.DefaultAllocator.
 	Alloc memory.Allocator
@@ -47,9 +51,7 @@ type Job struct {
 	Log *slog.Logger
 }
 
-// batchSize is the number of records normalized at a time: one Arrow
-// batch, enough to keep both cores busy. Run holds one batch of records
-// and of listings at a time.
+// batchSize is the default Job.BatchSize.
 const batchSize = 64 * 1024
 
 // Run normalizes the raw tables of job into the listings table (Arrow
@@ -63,6 +65,9 @@ const batchSize = 64 * 1024
 func Run(ctx context.Context, cfg Config, job Job) (Stats, error) {
 	if job.Alloc == nil {
 		job.Alloc = memory.DefaultAllocator
+	}
+	if job.BatchSize <= 0 {
+		job.BatchSize = batchSize
 	}
 	if len(job.Raw) > 1 && job.Order == nil {
 		return Stats{}, fmt.Errorf("merge %d raw tables: no record order given", len(job.Raw))
@@ -98,7 +103,7 @@ func Run(ctx context.Context, cfg Config, job Job) (Stats, error) {
 	defer out.abort()
 	var rejects []data.Reject
 	var listings []data.Listing
-	batch := make([]data.RawRecord, 0, batchSize)
+	batch := make([]data.RawRecord, 0, job.BatchSize)
 	flush := func() error {
 		listings, rejects, err = n.NormalizeBatch(ctx, batch, listings[:0], rejects)
 		if err != nil {
@@ -109,7 +114,7 @@ func Run(ctx context.Context, cfg Config, job Job) (Stats, error) {
 	}
 	err = raws.each(job.Sources, job.Order, func(r *data.RawRecord) error {
 		batch = append(batch, *r)
-		if len(batch) == batchSize {
+		if len(batch) == job.BatchSize {
 			return flush()
 		}
 		return nil

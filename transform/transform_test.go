@@ -54,10 +54,7 @@ func TestRun(t *testing.T) {
 	lever.PostedDate, lever.Remote = "1752451200000", "remote"
 
 	records := []data.RawRecord{structured, hourly, text, dup, noPay, outlier, oneTime, rejected, untitled, lever}
-	res, err := transform.Normalize(t.Context(), testConfig(), records)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := runFiles(t, testConfig(), records)
 	if got := len(res.Listings) + len(res.Rejects); got != len(records) {
 		t.Fatalf("listings + rejects = %d, want %d records", got, len(records))
 	}
@@ -139,10 +136,10 @@ func TestNormalizerStreams(t *testing.T) {
 	}
 }
 
-func TestRunCancelled(t *testing.T) {
+func TestNormalizeCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	if _, err := transform.Normalize(ctx, testConfig(), synth.Records(10, 1)); !errors.Is(err, context.Canceled) {
-		t.Errorf("Run with a cancelled context: %v", err)
+		t.Errorf("Normalize with a cancelled context: %v", err)
 	}
 }
