@@ -11,10 +11,13 @@ import (
 	"io/fs"
 	"log/slog"
 	"math"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/apache/arrow/go/v15/arrow/memory"
 	"gopkg.in/yaml.v3"
 
 	"github.com/jobmarket/jobmarket/analyze"
@@ -25,13 +28,11 @@ import (
 )
 
 // shippedConfig is the part of the shipped pipeline.yaml the transform
-// stage and its input need, read leniently: other blocks are other stages'.
+// stage and its input need, read leniently on top of the defaults: other
+// blocks are other stages'.
 type shippedConfig struct {
-	Sources  []scrape.Source    `yaml:"sources"`
-	Classify transform.Classify `yaml:"classify"`
-	Currency transform.Currency `yaml:"currency"`
-	Regions  transform.Regions  `yaml:"regions"`
-	Pay      transform.PayRules `yaml:"pay"`
+	Sources          []scrape.Source `yaml:"sources"`
+	transform.Config `yaml:",inline"`
 }
 
 var snapshot struct {
@@ -45,11 +46,11 @@ var snapshot struct {
 func snapshotRecords(tb testing.TB) (transform.Config, []data.RawRecord) {
 	tb.Helper()
 	snapshot.once.Do(func() {
-		var sc shippedConfig
+		sc := shippedConfig{Config: transform.DefaultConfig()}
 		if snapshot.err = yaml.Unmarshal(data.DefaultPipeline, &sc); snapshot.err != nil {
 			return
 		}
-		snapshot.cfg = transform.Config{Classify: sc.Classify, Currency: sc.Currency, Regions: sc.Regions, Pay: sc.Pay}
+		snapshot.cfg = sc.Config
 		boards, err := fs.Sub(data.Boards, "boards")
 		if err != nil {
 			snapshot.err = err
@@ -67,16 +68,14 @@ func snapshotRecords(tb testing.TB) (transform.Config, []data.RawRecord) {
 }
 
 // TestTransformSnapshotMatchesGroundTruth checks the transform stage on its
-// own against truth.json: the postings that enter the estimate (usable
+// own, through transform.Run and its files as `jobmarket transform` runs
+// it, against truth.json: the postings that enter the estimate (usable
 // employer pay, OpenStack or Python, not a repeat, a configured region)
 // must be exactly the generator's sample, group by group, so the raw
 // premium per region and quarter equals the truth's to rounding.
 func TestTransformSnapshotMatchesGroundTruth(t *testing.T) {
 	cfg, records := snapshotRecords(t)
-	res, err := transform.Run(t.Context(), cfg, records)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := runStage(t, cfg, records)
 	type group struct {
 		n      [2]int
 		sumLog [2]float64
@@ -138,7 +137,36 @@ func TestTransformSnapshotMatchesGroundTruth(t *testing.T) {
 	}
 }
 
-// BenchmarkTransformSnapshot times transform.Run on the scraped snapshot
+// runStage runs transform.Run on records written to a raw.arrow and reads
+// back listings.arrow.
+func runStage(t *testing.T, cfg transform.Config, records []data.RawRecord) transform.Result {
+	t.Helper()
+	dir := t.TempDir()
+	raw := filepath.Join(dir, "raw.arrow")
+	err := data.WriteFileAtomic(raw, func(f *os.File) error { return data.WriteRawIPC(f, memory.DefaultAllocator, records) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := transform.Job{Raw: []string{raw}, ListingsArrow: filepath.Join(dir, "listings.arrow"),
+		ListingsParquet: filepath.Join(dir, "listings.parquet"), Rejects: filepath.Join(dir, "rejects.csv")}
+	st, err := transform.Run(t.Context(), cfg, job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(job.ListingsArrow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	listings, err := data.ReadListingsIPC(f, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return transform.Result{Listings: listings, Stats: st}
+}
+
+// BenchmarkTransformSnapshot times transform.Normalize (Run's work without
+// its files) on the scraped snapshot
 // (7,500 records: pay, place, role, seniority, duplicates; pages already
 // read). records/cpu-s counts CPU time, which other work on the machine
 // does not inflate.
@@ -147,7 +175,7 @@ func BenchmarkTransformSnapshot(b *testing.B) {
 	b.ReportAllocs()
 	cpu0, wall0 := cputime.Used(), time.Now()
 	for b.Loop() {
-		if _, err := transform.Run(b.Context(), cfg, records); err != nil {
+		if _, err := transform.Normalize(b.Context(), cfg, records); err != nil {
 			b.Fatal(err)
 		}
 	}

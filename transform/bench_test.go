@@ -76,7 +76,7 @@ func BenchmarkRunSynthetic100k(b *testing.B) {
 	records := synth.Records(100_000, 2)
 	cpu0, wall0 := cputime.Used(), time.Now()
 	for b.Loop() {
-		if _, err := transform.Run(b.Context(), testConfig(), records); err != nil {
+		if _, err := transform.Normalize(b.Context(), testConfig(), records); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,17 +3,21 @@ package transform
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
+	"golang.org/x/text/currency"
+
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// Defaults for normalization. Each can be overridden in pipeline.yaml; a
-// field left out (zero) takes its default.
+// Defaults for normalization, gathered by DefaultConfig. Each can be
+// overridden in pipeline.yaml; a field left out keeps its default.
 const (
+	// DefaultBase is the currency of every converted figure, and the only
+	// one supported.
+	DefaultBase = "USD"
 	// DefaultMinAnnualUSD and DefaultMaxAnnualUSD bound plausible annual
 	// pay; outside them a figure is almost always a misread (a monthly
 	// figure labelled yearly, a typo) and is kept but left out of estimates.
@@ -72,7 +76,8 @@ var (
 	}
 )
 
-// Config is how raw records are normalized.
+// Config is how raw records are normalized. Start from DefaultConfig: a
+// zero field means zero, not the default.
 type Config struct {
 	Classify   Classify   `yaml:"classify"`
 	Currency   Currency   `yaml:"currency"`
@@ -83,11 +88,13 @@ type Config struct {
 
 // PayRules holds how stated pay becomes USD per year.
 type PayRules struct {
-	// Annualize maps HOUR, DAY, WEEK, MONTH to periods per year; a period
-	// not named keeps its DefaultAnnualize factor.
+	// Annualize maps HOUR, DAY, WEEK, MONTH (keys in any case) to periods
+	// per year. Default {HOUR: 2080, DAY: 260, WEEK: 52, MONTH: 12}; a
+	// period not named keeps its DefaultAnnualize factor, and YEAR is 1.
 	Annualize map[string]float64 `yaml:"annualize"`
-	// Bounds of plausible annual pay in USD; outside them pay is an outlier.
-	// Defaults 5,000 and 1,000,000.
+	// MinAnnualUSD and MaxAnnualUSD bound plausible annual pay in USD;
+	// outside them pay is an outlier. Defaults 5,000 and 1,000,000; the
+	// minimum must be below the maximum.
 	MinAnnualUSD float64 `yaml:"min_annual_usd"`
 	MaxAnnualUSD float64 `yaml:"max_annual_usd"`
 }
@@ -104,19 +111,25 @@ type Classify struct {
 	// when at least MinProjects different ones stand within ProjectWindow
 	// words of each other. Default DefaultOpenStackProjects.
 	OpenStackProjects []string `yaml:"openstack_projects"`
-	// MinProjects defaults to 2.
+	// MinProjects is how many different project names mark an OpenStack
+	// role, between 1 and len(OpenStackProjects). Default 2.
 	MinProjects int `yaml:"min_projects"`
-	// ProjectWindow, in words, defaults to 10.
+	// ProjectWindow is how many words apart those names may stand. Default
+	// 10, at least 1.
 	ProjectWindow int `yaml:"project_window"`
 	// ProjectExceptions are phrases in which a project name does not count
-	// ("nova scotia", "heat pump"). Default DefaultProjectExceptions.
+	// ("nova scotia", "heat pump"). Default DefaultProjectExceptions; [] turns
+	// them off. A phrase that names none of OpenStackProjects does not
+	// apply: it is no error, so trimming openstack_projects needs no
+	// trimming of the exceptions.
 	ProjectExceptions []string `yaml:"project_exceptions"`
 	// Python words mark a Python role when the posting is not OpenStack.
 	// Default DefaultPython.
 	Python []string `yaml:"python"`
 	// Seniority maps junior, mid, senior, lead and principal to the title
-	// words that name each; a level not named keeps its DefaultSeniority
-	// words. When a title names several levels, the highest wins.
+	// words that name each. Default DefaultSeniority; a level not named
+	// keeps its DefaultSeniority words, a level given [] has none. When a
+	// title names several levels, the highest wins.
 	Seniority map[string][]string `yaml:"seniority"`
 }
 
@@ -135,136 +148,114 @@ type Duplicates struct {
 
 // Currency is the dated table of exchange rates.
 type Currency struct {
-	// Base is the currency of all converted figures; only USD is supported.
+	// Base is the currency of all converted figures; only USD (the
+	// default) is supported.
 	Base string `yaml:"base"`
-	// AsOf is the date the rates were read, "2006-01-02".
+	// AsOf is the date the rates were read, "2006-01-02". Default
+	// data.DefaultRatesAsOf.
 	AsOf string `yaml:"as_of"`
-	// Rates gives the value of one unit of each currency in Base.
+	// Rates gives the value of one unit of each currency in Base, keyed by
+	// ISO 4217 code (EUR); a code ISO 4217 does not know is an error. Default
+	// data.DefaultRates(). Pay in a currency without a rate has no annual
+	// USD figure (salary_code no_rate).
 	Rates map[string]float64 `yaml:"rates"`
 }
 
-// DefaultConfig is the normalization config with every default filled
-// in. It has no exchange rates and no regions, which only the pipeline
-// config can give.
+// DefaultConfig is the normalization config with every default: the
+// values of the shipped pipeline.yaml. The pipeline config decodes the
+// user's file on top of it, so a key left out keeps its value here; every
+// value in it is used as it stands (a zero is a zero, not "the default").
 func DefaultConfig() Config {
-	var c Config
-	c.applyDefaults()
-	return c
+	return Config{
+		Classify: Classify{
+			OpenStack:         slices.Clone(DefaultOpenStack),
+			OpenStackProjects: slices.Clone(DefaultOpenStackProjects),
+			MinProjects:       DefaultMinProjects,
+			ProjectWindow:     DefaultProjectWindow,
+			ProjectExceptions: slices.Clone(DefaultProjectExceptions),
+			Python:            slices.Clone(DefaultPython),
+			Seniority:         defaultSeniority(),
+		},
+		Currency: Currency{Base: DefaultBase, AsOf: data.DefaultRatesAsOf, Rates: data.DefaultRates()},
+		Regions:  DefaultRegions(),
+		Pay: PayRules{
+			Annualize: map[string]float64{
+				string(data.PeriodHour): DefaultAnnualize[data.PeriodHour], string(data.PeriodDay): DefaultAnnualize[data.PeriodDay],
+				string(data.PeriodWeek): DefaultAnnualize[data.PeriodWeek], string(data.PeriodMonth): DefaultAnnualize[data.PeriodMonth],
+			},
+			MinAnnualUSD: DefaultMinAnnualUSD,
+			MaxAnnualUSD: DefaultMaxAnnualUSD,
+		},
+		Duplicates: Duplicates{MaxTextDistance: DefaultMaxTextDistance, MinTextWords: DefaultMinTextWords},
+	}
 }
 
-// applyDefaults fills every zero field with its default.
-func (c *Config) applyDefaults() {
-	if c.Pay.MinAnnualUSD == 0 {
-		c.Pay.MinAnnualUSD = DefaultMinAnnualUSD
-	}
-	if c.Pay.MaxAnnualUSD == 0 {
-		c.Pay.MaxAnnualUSD = DefaultMaxAnnualUSD
-	}
-	if len(c.Pay.Annualize) > 0 {
-		// Keys are period names in any case; lookups use the upper-case form.
-		norm := make(map[string]float64, len(c.Pay.Annualize))
-		for k, v := range c.Pay.Annualize {
-			norm[strings.ToUpper(strings.TrimSpace(k))] = v
-		}
-		c.Pay.Annualize = norm
-	}
-	cl := &c.Classify
-	if cl.MinProjects == 0 {
-		cl.MinProjects = DefaultMinProjects
-	}
-	if cl.ProjectWindow == 0 {
-		cl.ProjectWindow = DefaultProjectWindow
-	}
-	if len(cl.OpenStack) == 0 {
-		cl.OpenStack = DefaultOpenStack
-	}
-	if len(cl.OpenStackProjects) == 0 {
-		cl.OpenStackProjects = DefaultOpenStackProjects
-	}
-	if len(cl.Python) == 0 {
-		cl.Python = DefaultPython
-	}
-	if cl.ProjectExceptions == nil {
-		// Only the default phrases that name a configured project apply.
-		projects := map[uint64]bool{}
-		for _, p := range cl.OpenStackProjects {
-			for _, h := range phraseHashes(p) {
-				projects[h] = true
-			}
-		}
-		for _, e := range DefaultProjectExceptions {
-			if slices.ContainsFunc(phraseHashes(e), func(h uint64) bool { return projects[h] }) {
-				cl.ProjectExceptions = append(cl.ProjectExceptions, e)
-			}
-		}
-		if cl.ProjectExceptions == nil {
-			cl.ProjectExceptions = []string{}
-		}
-	}
-	seniority := make(map[string][]string, len(DefaultSeniority))
+// defaultSeniority is a deep copy of DefaultSeniority, so that a caller
+// changing the config cannot change the defaults.
+func defaultSeniority() map[string][]string {
+	m := make(map[string][]string, len(DefaultSeniority))
 	for level, words := range DefaultSeniority {
-		seniority[level] = words
+		m[level] = slices.Clone(words)
 	}
-	for level, words := range cl.Seniority {
-		seniority[level] = words
-	}
-	cl.Seniority = seniority
-	if c.Duplicates.MaxTextDistance == 0 {
-		c.Duplicates.MaxTextDistance = DefaultMaxTextDistance
-	}
-	if c.Duplicates.MinTextWords == 0 {
-		c.Duplicates.MinTextWords = DefaultMinTextWords
-	}
-	if c.Currency.Base == "" {
-		c.Currency.Base = "USD"
-	}
+	return m
 }
 
-var isoCurrency = regexp.MustCompile(`^[A-Z]{3}$`)
-
-// Validate reports every problem in the normalization settings at once.
+// Validate reports every problem in the normalization settings at once,
+// each a *data.FieldError whose path is the field's place in
+// pipeline.yaml ("currency.rates.XYZ", "regions.Europe",
+// "pay.annualize.HOUR"), joined with errors.Join. It checks the values as
+// they stand: a zero is not read as a default.
 func (c Config) Validate() error {
-	annualize := c.Pay.Annualize // before applyDefaults folds the keys' case
-	c.applyDefaults()
 	errs := c.Classify.validate()
-	if c.Currency.Base != "USD" {
-		errs = append(errs, fmt.Errorf("currency.base: %q is not supported (only USD)", c.Currency.Base))
+	if c.Currency.Base != DefaultBase {
+		errs = append(errs, data.FieldErrorf("currency.base", "%q is not supported (only USD)", c.Currency.Base))
 	}
 	if _, err := time.Parse(time.DateOnly, c.Currency.AsOf); err != nil {
-		errs = append(errs, fmt.Errorf("currency.as_of: %q is not a date (want 2006-01-02)", c.Currency.AsOf))
+		errs = append(errs, data.FieldErrorf("currency.as_of", "%q is not a date (want 2006-01-02)", c.Currency.AsOf))
 	}
 	for _, code := range sortedKeys(c.Currency.Rates) {
-		if !isoCurrency.MatchString(code) {
-			errs = append(errs, fmt.Errorf("currency.rates.%s: not an ISO 4217 code", code))
+		if !isISOCurrency(code) {
+			errs = append(errs, data.FieldErrorf("currency.rates."+code, "not an ISO 4217 code"))
 		}
 		if v := c.Currency.Rates[code]; !(v > 0) {
-			errs = append(errs, fmt.Errorf("currency.rates.%s: %v is not a positive rate", code, v))
+			errs = append(errs, data.FieldErrorf("currency.rates."+code, "%v is not a positive rate", v))
 		}
 	}
 	seen := map[data.Period]string{}
-	for _, p := range sortedKeys(annualize) {
+	for _, p := range sortedKeys(c.Pay.Annualize) {
+		path := "pay.annualize." + p
 		period, err := data.ParsePeriod(p)
 		switch {
 		case err != nil:
-			errs = append(errs, fmt.Errorf("pay.annualize.%s: %w", p, err))
+			errs = append(errs, &data.FieldError{Path: path, Err: err})
 		case seen[period] != "":
-			errs = append(errs, fmt.Errorf("pay.annualize.%s: %s is already given as %s", p, period, seen[period]))
-		case !(annualize[p] > 0):
-			errs = append(errs, fmt.Errorf("pay.annualize.%s: %v is not positive", p, annualize[p]))
+			errs = append(errs, data.FieldErrorf(path, "%s is already given as %s", period, seen[period]))
+		case !(c.Pay.Annualize[p] > 0):
+			errs = append(errs, data.FieldErrorf(path, "%v is not positive", c.Pay.Annualize[p]))
 		}
 		seen[period] = p
 	}
 	if !(c.Pay.MinAnnualUSD < c.Pay.MaxAnnualUSD) {
-		errs = append(errs, fmt.Errorf("pay.min_annual_usd (%v) must be below pay.max_annual_usd (%v)", c.Pay.MinAnnualUSD, c.Pay.MaxAnnualUSD))
+		errs = append(errs, data.FieldErrorf("pay.min_annual_usd", "%v must be below pay.max_annual_usd (%v)", c.Pay.MinAnnualUSD, c.Pay.MaxAnnualUSD))
 	}
 	if d := c.Duplicates.MaxTextDistance; d < -1 || d > MaxTextDistanceLimit {
-		errs = append(errs, fmt.Errorf("duplicates.max_text_distance: %d is not between 0 and %d (or -1 for off)", d, MaxTextDistanceLimit))
+		errs = append(errs, data.FieldErrorf("duplicates.max_text_distance", "%d is not between 0 and %d (or -1 for off)", d, MaxTextDistanceLimit))
 	}
 	if c.Duplicates.MinTextWords < 0 {
-		errs = append(errs, fmt.Errorf("duplicates.min_text_words: %d is negative", c.Duplicates.MinTextWords))
+		errs = append(errs, data.FieldErrorf("duplicates.min_text_words", "%d is negative", c.Duplicates.MinTextWords))
 	}
 	errs = append(errs, c.Regions.validate()...)
 	return errors.Join(errs...)
+}
+
+// isISOCurrency reports whether code is a currency code of ISO 4217 as
+// written in currency.rates: three capital letters naming a real currency.
+func isISOCurrency(code string) bool {
+	if len(code) != 3 || strings.ToUpper(code) != code {
+		return false
+	}
+	_, err := currency.ParseISO(code)
+	return err == nil
 }
 
 func (cl Classify) validate() []error {
@@ -276,51 +267,61 @@ func (cl Classify) validate() []error {
 		{"project_exceptions", cl.ProjectExceptions}} {
 		for i, w := range list.words {
 			if len(phraseHashes(w)) == 0 {
-				errs = append(errs, fmt.Errorf("classify.%s[%d]: %q has no letters or digits", list.key, i, w))
+				errs = append(errs, data.FieldErrorf(fmt.Sprintf("classify.%s[%d]", list.key, i), "%q has no letters or digits", w))
 			}
 		}
 	}
 	if cl.MinProjects < 1 || cl.MinProjects > len(cl.OpenStackProjects) {
-		errs = append(errs, fmt.Errorf("classify.min_projects: %d is not between 1 and the %d openstack_projects", cl.MinProjects, len(cl.OpenStackProjects)))
+		errs = append(errs, data.FieldErrorf("classify.min_projects", "%d is not between 1 and the %d openstack_projects", cl.MinProjects, len(cl.OpenStackProjects)))
 	}
 	if cl.ProjectWindow < 1 {
-		errs = append(errs, fmt.Errorf("classify.project_window: %d is not a positive number of words", cl.ProjectWindow))
+		errs = append(errs, data.FieldErrorf("classify.project_window", "%d is not a positive number of words", cl.ProjectWindow))
 	}
+	for _, level := range sortedKeys(cl.Seniority) {
+		if !slices.Contains(data.SeniorityLevels, level) {
+			errs = append(errs, data.FieldErrorf("classify.seniority."+level, "not a level (want %s)", strings.Join(data.SeniorityLevels, ", ")))
+		}
+	}
+	return errs
+}
+
+// appliedExceptions returns the phrases of cl.ProjectExceptions that name
+// one of cl.OpenStackProjects: only those can hide a project name, so the
+// others do not apply (a user who trims openstack_projects keeps the
+// default exceptions without having to trim them too).
+func (cl Classify) appliedExceptions() []string {
 	projects := map[uint64]bool{}
 	for _, p := range cl.OpenStackProjects {
 		for _, h := range phraseHashes(p) {
 			projects[h] = true
 		}
 	}
-	for i, e := range cl.ProjectExceptions {
-		if !slices.ContainsFunc(phraseHashes(e), func(h uint64) bool { return projects[h] }) {
-			errs = append(errs, fmt.Errorf("classify.project_exceptions[%d]: %q names no project of openstack_projects", i, e))
+	var applied []string
+	for _, e := range cl.ProjectExceptions {
+		if slices.ContainsFunc(phraseHashes(e), func(h uint64) bool { return projects[h] }) {
+			applied = append(applied, e)
 		}
 	}
-	for _, level := range sortedKeys(cl.Seniority) {
-		if !slices.Contains(data.SeniorityLevels, level) {
-			errs = append(errs, fmt.Errorf("classify.seniority.%s: not a level (want %s)", level, strings.Join(data.SeniorityLevels, ", ")))
-		}
-	}
-	return errs
+	return applied
 }
 
 func (r Regions) validate() []error {
 	var errs []error
 	if len(r) == 0 {
-		errs = append(errs, errors.New("regions: none configured"))
+		errs = append(errs, data.FieldErrorf("regions", "none configured"))
 	}
 	owner := map[string]string{}
 	for _, reg := range r {
+		path := "regions." + reg.Name
 		if reg.Name == "" || strings.EqualFold(reg.Name, data.RegionUnknown) || reg.Name == data.RegionAll {
-			errs = append(errs, fmt.Errorf("regions: %q is not a usable region name", reg.Name))
+			errs = append(errs, data.FieldErrorf(path, "%q is not a usable region name", reg.Name))
 		}
 		for _, cc := range reg.Countries {
 			if _, ok := countryByCode[cc]; !ok {
-				errs = append(errs, fmt.Errorf("regions.%s: %q is not an ISO 3166-1 alpha-2 code", reg.Name, cc))
+				errs = append(errs, data.FieldErrorf(path, "%q is not an ISO 3166-1 alpha-2 code", cc))
 			}
 			if prev, ok := owner[cc]; ok {
-				errs = append(errs, fmt.Errorf("regions.%s: %s is already in region %q", reg.Name, cc, prev))
+				errs = append(errs, data.FieldErrorf(path, "%s is already in region %q", cc, prev))
 			}
 			owner[cc] = reg.Name
 		}

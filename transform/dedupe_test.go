@@ -64,7 +64,7 @@ func TestDuplicates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := transform.Run(t.Context(), testConfig(), []data.RawRecord{tc.a, tc.b})
+			res, err := transform.Normalize(t.Context(), testConfig(), []data.RawRecord{tc.a, tc.b})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +92,7 @@ func TestDuplicatesTextDistanceOff(t *testing.T) {
 		rec("b", "Python Engineer (Backend)", "Acme", "Berlin", "DE", "", description),
 		rec("c", "Python Engineer", "Acme", "Berlin", "DE", "", ""),
 	}
-	res, err := transform.Run(t.Context(), cfg, records)
+	res, err := transform.Normalize(t.Context(), cfg, records)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestDuplicatesTextWindow(t *testing.T) {
 			records = append(records, rec("a", "Python Engineer", "Acme", "Berlin", "DE", "", description))
 			records = append(records, others("y", tc.between)...)
 			records = append(records, rec("b", "Python Engineer", "Acme Cloud", "Berlin", "DE", "", description+" Apply now."))
-			res, err := transform.Run(t.Context(), testConfig(), records)
+			res, err := transform.Normalize(t.Context(), testConfig(), records)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,8 +7,11 @@
 // and a listing whose pay or place could not be settled says why in its
 // code and note columns.
 //
-// Run normalizes a slice of records; a Normalizer takes them one at a
-// time or a batch at a time, for inputs too large to hold. ParsePay,
+// Run is the stage: it streams the raw tables (raw.arrow, merging several
+// scrape workers' tables) through a Normalizer and writes listings.arrow,
+// listings.parquet, the partitioned listings dataset and rejects.csv, each
+// atomically. Normalize does the same for records held in memory; a
+// Normalizer takes them one at a time or a batch at a time. ParsePay,
 // ResolveCountry and Classify.Match are the rules on their own, for tests
 // and for the `jobmarket pay` command.
 //
@@ -16,6 +19,7 @@
 // duplicates) and the config, so the same raw records in the same order
 // and config always give the same table. That holds on any number of
 // cores: NormalizeBatch and Run parse records on all of them, but decide
-// duplicates and count in record order. The package reads no files and
-// estimates nothing: analysis is the analyze stage's.
+// duplicates and count in record order. Only Run reads and writes files,
+// the ones its Job names; the package fetches nothing and estimates
+// nothing: those are the scrape and analyze stages'.
 package transform

@@ -150,7 +150,7 @@ func FuzzNormalize(f *testing.F) {
 		r := data.RawRecord{Source: "s", URL: "u", Title: title, Company: company, Location: location, Country: country,
 			PayText: payText, Description: desc, PayMin: payMin, PayMax: payMax, PayCurrency: currency, PayPeriod: period,
 			PostedDate: posted, RejectReason: reject}
-		res, err := transform.Run(t.Context(), cfg, []data.RawRecord{r})
+		res, err := transform.Normalize(t.Context(), cfg, []data.RawRecord{r})
 		if err != nil {
 			t.Fatal(err)
 		}

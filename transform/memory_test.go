@@ -24,8 +24,9 @@ func TestKeptStringsAreCopies(t *testing.T) {
 		{Source: column[0:5], URL: column[10:40], RejectReason: column[40:90]},
 		{Source: column[0:5], URL: column[100:130], Title: "Python Engineer", Location: column[200:230], Country: column[230:232]},
 	}
-	n, err := New(Config{Classify: Classify{OpenStack: []string{"openstack"}, Python: []string{"python"}},
-		Currency: Currency{AsOf: "2026-10-01"}, Regions: Regions{{Name: "Europe", Countries: []string{"DE"}}}})
+	cfg := DefaultConfig()
+	cfg.Regions = Regions{{Name: "Europe", Countries: []string{"DE"}}}
+	n, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,12 +41,14 @@ type rules struct {
 	regionOf   map[string]string
 }
 
-// New compiles cfg into a Normalizer. It fails when cfg does not validate.
+// New compiles cfg into a Normalizer. It fails when cfg does not validate
+// (see Config.Validate); cfg is used as it stands, so start from
+// DefaultConfig.
 func New(cfg Config) (*Normalizer, error) {
-	cfg.applyDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	cfg.Pay.Annualize = upperKeys(cfg.Pay.Annualize)
 	ru := &rules{cfg: cfg, classifier: newClassifier(cfg.Classify), regionOf: map[string]string{}}
 	for _, r := range cfg.Regions {
 		for _, cc := range r.Countries {

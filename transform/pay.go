@@ -290,14 +290,20 @@ func (c Config) AnnualUSD(s data.Salary) (float64, error) {
 }
 
 // Outlier reports whether annual pay in USD lies outside the plausible
-// bounds pay.min_annual_usd and pay.max_annual_usd (defaults applied).
+// bounds pay.min_annual_usd and pay.max_annual_usd, as configured.
 func (c Config) Outlier(annualUSD float64) bool {
-	lo, hi := c.Pay.MinAnnualUSD, c.Pay.MaxAnnualUSD
-	if lo == 0 {
-		lo = DefaultMinAnnualUSD
+	return annualUSD < c.Pay.MinAnnualUSD || annualUSD > c.Pay.MaxAnnualUSD
+}
+
+// upperKeys returns annualize with its keys (period names in any case) in
+// the upper case that lookups use.
+func upperKeys(annualize map[string]float64) map[string]float64 {
+	if len(annualize) == 0 {
+		return annualize
 	}
-	if hi == 0 {
-		hi = DefaultMaxAnnualUSD
+	norm := make(map[string]float64, len(annualize))
+	for k, v := range annualize {
+		norm[strings.ToUpper(strings.TrimSpace(k))] = v
 	}
-	return annualUSD < lo || annualUSD > hi
+	return norm
 }

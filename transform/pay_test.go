@@ -45,7 +45,7 @@ func TestStructuredPay(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := raw("u", "Engineer", "Acme", "", tc.country)
 			r.PayMin, r.PayMax, r.PayCurrency, r.PayPeriod = tc.min, tc.max, tc.currency, tc.period
-			res, err := transform.Run(t.Context(), testConfig(), []data.RawRecord{r})
+			res, err := transform.Normalize(t.Context(), testConfig(), []data.RawRecord{r})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,7 +72,7 @@ func TestPaySource(t *testing.T) {
 	field.PayMin, field.PayMax, field.PayCurrency, field.PayPeriod, field.PaySource = 90000, 100000, "USD", "YEAR", data.PaySourceBoard
 	employer := raw("u3", "Python Developer", "Cobalt", "Austin, TX", "")
 	employer.PayText = "$80K - $100K (Employer est.)"
-	res, err := transform.Run(t.Context(), testConfig(), []data.RawRecord{estimated, field, employer})
+	res, err := transform.Normalize(t.Context(), testConfig(), []data.RawRecord{estimated, field, employer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestPayExcerpt(t *testing.T) {
 	for _, tc := range tests {
 		r := raw("u", "Engineer", "Acme", "Berlin", "DE")
 		r.Description = tc.desc
-		res, err := transform.Run(t.Context(), testConfig(), []data.RawRecord{r})
+		res, err := transform.Normalize(t.Context(), testConfig(), []data.RawRecord{r})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -45,6 +45,19 @@ func (r Regions) MarshalYAML() (any, error) {
 	return n, nil
 }
 
+// DefaultRegions are the regions of the shipped pipeline.yaml, in their
+// order: North America, Latin America, Europe, Middle East & Africa,
+// Asia-Pacific. Each call returns a new copy.
+func DefaultRegions() Regions {
+	return Regions{
+		{Name: "North America", Countries: []string{"US", "CA"}},
+		{Name: "Latin America", Countries: []string{"MX", "BR", "AR"}},
+		{Name: "Europe", Countries: []string{"DE", "FR", "GB", "NL", "IE", "ES", "PL", "SE", "CH"}},
+		{Name: "Middle East & Africa", Countries: []string{"IL", "AE", "ZA"}},
+		{Name: "Asia-Pacific", Countries: []string{"IN", "JP", "AU", "SG"}},
+	}
+}
+
 // Names lists the region names in config order.
 func (r Regions) Names() []string {
 	names := make([]string, len(r))

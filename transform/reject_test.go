@@ -33,7 +33,7 @@ func TestRejectCodes(t *testing.T) {
 	for i, tc := range tests {
 		records[i] = data.RawRecord{Source: "s", URL: "u", RejectReason: tc.reason}
 	}
-	res, err := transform.Run(t.Context(), testConfig(), records)
+	res, err := transform.Normalize(t.Context(), testConfig(), records)
 	if err != nil {
 		t.Fatal(err)
 	}

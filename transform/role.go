@@ -32,14 +32,18 @@ func newClassifier(c Classify) *classifier {
 		cl.phrases.add(w, phraseProject, i)
 		cl.projects = append(cl.projects, w)
 	}
-	for _, w := range c.ProjectExceptions {
+	for _, w := range c.appliedExceptions() {
 		cl.phrases.add(w, phraseException, 0)
 	}
 	for _, w := range c.Python {
 		cl.phrases.add(w, phrasePython, 0)
 	}
 	for level, name := range data.SeniorityLevels {
-		for _, w := range c.Seniority[name] {
+		levelWords, ok := c.Seniority[name]
+		if !ok {
+			levelWords = DefaultSeniority[name]
+		}
+		for _, w := range levelWords {
 			cl.seniority.add(w, phraseSeniority, level)
 		}
 	}
@@ -71,7 +75,7 @@ func newClassifier(c Classify) *classifier {
 // words of each other outside the ProjectExceptions phrases (project names
 // alone are ordinary words: Swift, Heat, Glance, Nova Scotia); Python when
 // a Python keyword appears and the posting is not OpenStack; Other
-// otherwise. It compiles the rule on every call; Run compiles it once.
+// otherwise. It compiles the rule on every call; New compiles it once.
 func (c Classify) Classify(title, description string) data.Role {
 	role, _ := c.Match(title, description)
 	return role
@@ -80,9 +84,7 @@ func (c Classify) Classify(title, description string) data.Role {
 // Match is Classify that also says which rule and words decided the role,
 // the evidence a researcher needs to audit a classification.
 func (c Classify) Match(title, description string) (data.Role, string) {
-	cfg := Config{Classify: c}
-	cfg.applyDefaults()
-	cl := newClassifier(cfg.Classify)
+	cl := newClassifier(c)
 	ws := words(nil, title, true)
 	n := len(ws)
 	ws = words(ws, description, true)

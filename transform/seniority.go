@@ -7,12 +7,10 @@ import "github.com/jobmarket/jobmarket/data"
 // senior, lead or principal, the highest when a title names several
 // ("Senior Staff Engineer" is lead), and "" when it names none. A
 // mid-level title often names no level at all, so "" is common and is not
-// the same as mid. It compiles the words on every call; Run compiles them
+// the same as mid. It compiles the words on every call; New compiles them
 // once.
 func (c Classify) SeniorityOf(title string) string {
-	cfg := Config{Classify: c}
-	cfg.applyDefaults()
-	return newClassifier(cfg.Classify).seniorityOf(words(nil, title, true)).String()
+	return newClassifier(c).seniorityOf(words(nil, title, true)).String()
 }
 
 // seniority is a level as an index into data.SeniorityLevels plus one, 0

@@ -15,16 +15,11 @@ import (
 // regions and rates cover the places internal/synth draws.
 func shippedConfig(t *testing.T) transform.Config {
 	t.Helper()
-	var c struct {
-		Classify transform.Classify `yaml:"classify"`
-		Currency transform.Currency `yaml:"currency"`
-		Regions  transform.Regions  `yaml:"regions"`
-		Pay      transform.PayRules `yaml:"pay"`
-	}
+	c := transform.DefaultConfig()
 	if err := yaml.Unmarshal(data.DefaultPipeline, &c); err != nil {
 		t.Fatalf("read the shipped pipeline.yaml: %v", err)
 	}
-	return transform.Config{Classify: c.Classify, Currency: c.Currency, Regions: c.Regions, Pay: c.Pay}
+	return c
 }
 
 // TestSyntheticAnalyzable checks that synthetic records make an analysis
@@ -33,7 +28,7 @@ func shippedConfig(t *testing.T) transform.Config {
 // synth.StructuralPremium within each country.
 func TestSyntheticAnalyzable(t *testing.T) {
 	records := synth.Records(20_000, 1)
-	res, err := transform.Run(t.Context(), shippedConfig(t), records)
+	res, err := transform.Normalize(t.Context(), shippedConfig(t), records)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,25 +41,21 @@ type Result struct {
 	Stats    Stats
 }
 
-// runBatch is how many records Run hands NormalizeBatch at a time: the
-// batch size cmd/jobmarket streams raw.arrow in, which bounds the
-// batch's scratch memory.
-const runBatch = 1 << 16
-
-// Run normalizes raw records in their order, on up to GOMAXPROCS cores
-// (see NormalizeBatch). It fails only on a bad config or a cancelled
-// context; a bad record becomes a reject or a note. Run holds the output
-// in memory; a caller that streams records should use a Normalizer
-// instead.
-func Run(ctx context.Context, cfg Config, records []data.RawRecord) (Result, error) {
+// Normalize normalizes raw records held in memory, in their order, on up
+// to GOMAXPROCS cores (see NormalizeBatch), a batch of Run's size at a
+// time, and returns every listing and reject. It is Run without files, for
+// records a program already holds; it fails only on a bad config or a
+// cancelled context, a bad record becoming a reject or a note. A caller
+// that streams records should use Run or a Normalizer instead.
+func Normalize(ctx context.Context, cfg Config, records []data.RawRecord) (Result, error) {
 	n, err := New(cfg)
 	if err != nil {
 		return Result{}, err
 	}
 	n.dedupe.reserve(len(records))
 	res := Result{Listings: make([]data.Listing, 0, len(records))}
-	for start := 0; start < len(records); start += runBatch {
-		batch := records[start:min(start+runBatch, len(records))]
+	for start := 0; start < len(records); start += batchSize {
+		batch := records[start:min(start+batchSize, len(records))]
 		if res.Listings, res.Rejects, err = n.NormalizeBatch(ctx, batch, res.Listings, res.Rejects); err != nil {
 			return Result{}, err
 		}

@@ -13,19 +13,18 @@ import (
 	"github.com/jobmarket/jobmarket/transform"
 )
 
+// testConfig is the default config with fewer projects, rates and
+// regions, so that pay in other currencies has no rate and other
+// countries no region.
 func testConfig() transform.Config {
-	return transform.Config{
-		Classify: transform.Classify{
-			OpenStack:         []string{"openstack"},
-			OpenStackProjects: []string{"nova", "neutron", "cinder", "keystone", "glance", "swift", "heat"},
-			Python:            []string{"python", "django", "flask", "fastapi"},
-		},
-		Currency: transform.Currency{AsOf: "2026-10-01", Rates: map[string]float64{"EUR": 1.08, "GBP": 1.27, "CAD": 0.73}},
-		Regions: transform.Regions{
-			{Name: "North America", Countries: []string{"US", "CA"}},
-			{Name: "Europe", Countries: []string{"DE", "GB"}},
-		},
+	c := transform.DefaultConfig()
+	c.Classify.OpenStackProjects = []string{"nova", "neutron", "cinder", "keystone", "glance", "swift", "heat"}
+	c.Currency.Rates = map[string]float64{"EUR": 1.08, "GBP": 1.27, "CAD": 0.73}
+	c.Regions = transform.Regions{
+		{Name: "North America", Countries: []string{"US", "CA"}},
+		{Name: "Europe", Countries: []string{"DE", "GB"}},
 	}
+	return c
 }
 
 func raw(url, title, company, location, country string) data.RawRecord {
@@ -55,10 +54,7 @@ func TestRun(t *testing.T) {
 	lever.PostedDate, lever.Remote = "1752451200000", "remote"
 
 	records := []data.RawRecord{structured, hourly, text, dup, noPay, outlier, oneTime, rejected, untitled, lever}
-	res, err := transform.Run(t.Context(), testConfig(), records)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := runFiles(t, testConfig(), records)
 	if got := len(res.Listings) + len(res.Rejects); got != len(records) {
 		t.Fatalf("listings + rejects = %d, want %d records", got, len(records))
 	}
@@ -112,7 +108,7 @@ func TestRun(t *testing.T) {
 // Run gives, so callers can stream inputs larger than memory.
 func TestNormalizerStreams(t *testing.T) {
 	records := synth.Records(2000, 7)
-	want, err := transform.Run(t.Context(), testConfig(), records)
+	want, err := transform.Normalize(t.Context(), testConfig(), records)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,65 +136,10 @@ func TestNormalizerStreams(t *testing.T) {
 	}
 }
 
-func TestRunCancelled(t *testing.T) {
+func TestNormalizeCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := transform.Run(ctx, testConfig(), synth.Records(10, 1)); !errors.Is(err, context.Canceled) {
-		t.Errorf("Run with a cancelled context: %v", err)
-	}
-}
-
-func TestValidate(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(*transform.Config)
-		want   string
-	}{
-		{"bad currency code", func(c *transform.Config) { c.Currency.Rates["euro"] = 1.1 }, "currency.rates.euro: not an ISO 4217 code"},
-		{"zero rate", func(c *transform.Config) { c.Currency.Rates["EUR"] = 0 }, "currency.rates.EUR: 0 is not a positive rate"},
-		{"bad date", func(c *transform.Config) { c.Currency.AsOf = "October" }, `currency.as_of: "October" is not a date`},
-		{"unknown country", func(c *transform.Config) { c.Regions[0].Countries = append(c.Regions[0].Countries, "XX") }, `"XX" is not an ISO 3166-1`},
-		{"overlap", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "US") }, `US is already in region "North America"`},
-		{"bad period", func(c *transform.Config) { c.Pay.Annualize = map[string]float64{"fortnight": 26} }, "pay.annualize.fortnight"},
-		{"period twice", func(c *transform.Config) { c.Pay.Annualize = map[string]float64{"hour": 2000, "HOUR": 2080} }, "already given"},
-		{"bounds crossed", func(c *transform.Config) { c.Pay.MinAnnualUSD = 2e6 }, "pay.min_annual_usd"},
-		{"too many projects needed", func(c *transform.Config) { c.Classify.MinProjects = 99 }, "classify.min_projects"},
-		{"negative window", func(c *transform.Config) { c.Classify.ProjectWindow = -1 }, "classify.project_window"},
-		{"exception without project", func(c *transform.Config) { c.Classify.ProjectExceptions = []string{"heat pump", "bossa"} }, `classify.project_exceptions[1]: "bossa"`},
-		{"empty keyword", func(c *transform.Config) { c.Classify.Python = []string{"python", "++"} }, `classify.python[1]`},
-		{"unknown level", func(c *transform.Config) { c.Classify.Seniority = map[string][]string{"intern": {"intern"}} }, "classify.seniority.intern: not a level"},
-		{"text distance", func(c *transform.Config) { c.Duplicates.MaxTextDistance = 40 }, "duplicates.max_text_distance"},
-		{"negative words", func(c *transform.Config) { c.Duplicates.MinTextWords = -1 }, "duplicates.min_text_words"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg := testConfig()
-			tc.mutate(&cfg)
-			if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("Validate() = %v, want error containing %q", err, tc.want)
-			}
-		})
-	}
-	if err := testConfig().Validate(); err != nil {
-		t.Errorf("the test config does not validate: %v", err)
-	}
-	// Default exceptions apply only where they name a configured project.
-	cfg := testConfig()
-	cfg.Classify.OpenStackProjects = []string{"nova", "neutron"}
-	if err := cfg.Validate(); err != nil {
-		t.Errorf("defaults with fewer projects: %v", err)
-	}
-}
-
-func TestDefaultConfig(t *testing.T) {
-	c := transform.DefaultConfig()
-	if c.Pay.MinAnnualUSD != transform.DefaultMinAnnualUSD || c.Classify.MinProjects != 2 || c.Classify.ProjectWindow != 10 ||
-		c.Duplicates.MaxTextDistance != 3 || c.Duplicates.MinTextWords != 20 || len(c.Classify.Seniority) != 5 {
-		t.Errorf("DefaultConfig() = %+v", c)
-	}
-	c.Regions = transform.Regions{{Name: "Europe", Countries: []string{"DE"}}}
-	c.Currency.AsOf = "2026-10-01"
-	if err := c.Validate(); err != nil {
-		t.Errorf("DefaultConfig with a region and a date: %v", err)
+	if _, err := transform.Normalize(ctx, testConfig(), synth.Records(10, 1)); !errors.Is(err, context.Canceled) {
+		t.Errorf("Normalize with a cancelled context: %v", err)
 	}
 }

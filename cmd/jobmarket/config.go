@@ -145,11 +145,30 @@ func (p Pipeline) recorded() (string, error) {
 			s.Value, s.Tag, s.Style = written, "!!str", yaml.DoubleQuotedStyle
 		}
 	})
-	out, err := yaml.Marshal(&n)
-	if err != nil {
+	flowScalarLists(&n)
+	var out strings.Builder
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(&n); err != nil {
 		return "", fmt.Errorf("record config: %w", err)
 	}
-	return string(out), nil
+	if err := enc.Close(); err != nil {
+		return "", fmt.Errorf("record config: %w", err)
+	}
+	return out.String(), nil
+}
+
+// flowScalarLists writes every list of plain values on one line
+// ([nova, neutron, ...]), so the recorded config reads like the file a
+// user writes.
+func flowScalarLists(n *yaml.Node) {
+	if n.Kind == yaml.SequenceNode && !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind != yaml.ScalarNode }) {
+		n.Style = yaml.FlowStyle
+		return
+	}
+	for _, c := range n.Content {
+		flowScalarLists(c)
+	}
 }
 
 func (p Pipeline) validate() error {

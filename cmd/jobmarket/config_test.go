@@ -101,14 +101,14 @@ func TestConfigValueErrors(t *testing.T) {
 func TestConfigEnvOnlyInValues(t *testing.T) {
 	t.Setenv("JOBMARKET_TEST_UA", "agent\nscrape:\n  robots: false")
 	t.Setenv("JOBMARKET_TEST_SEED", "7")
-	t.Setenv("JOBMARKET_TEST_TOKEN", "1")
+	t.Setenv("JOBMARKET_TEST_TOKEN", "100")
 	text := minimalConfig + `# a ${JOBMARKET_TEST_UNSET_IN_COMMENT} in a comment is no reference
 scrape:
   user_agent: "${JOBMARKET_TEST_UA}"
 analysis:
   seed: ${JOBMARKET_TEST_SEED}
-  bootstrap: 1
-  permutations: 1
+  bootstrap: 100
+  permutations: 1000
 `
 	p, err := parseConfig("env", strings.NewReader(text))
 	if err != nil {
@@ -127,7 +127,7 @@ analysis:
 	if strings.Contains(rec, "robots: false") || !strings.Contains(rec, "${JOBMARKET_TEST_UA}") || !strings.Contains(rec, "${JOBMARKET_TEST_SEED}") {
 		t.Errorf("recorded config does not put references back:\n%s", rec)
 	}
-	if strings.Contains(rec, "${JOBMARKET_TEST_TOKEN}") || !strings.Contains(rec, "bootstrap: 1\n") {
+	if strings.Contains(rec, "${JOBMARKET_TEST_TOKEN}") || !strings.Contains(rec, "bootstrap: 100\n") {
 		t.Errorf("a value equal to a variable's was masked:\n%s", rec)
 	}
 }
