@@ -3,10 +3,10 @@ package scrape
 import (
 	"bytes"
 	"cmp"
-	"io"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"

@@ -2,18 +2,18 @@ package scrape
 
 import (
 	"context"
-	"errors"
-	"maps"
-	"slices"
-	"strings"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape/tablefile"

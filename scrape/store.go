@@ -92,8 +92,8 @@ type StoredPage struct {
 	Method        string
 	RequestSHA256 string
 	Status        int
-	SHA256  string    // hex SHA-256 of the body; "" for an over-size response
-	Fetched time.Time // when the response was received
+	SHA256        string    // hex SHA-256 of the body; "" for an over-size response
+	Fetched       time.Time // when the response was received
 	// BodyAtLeast is set for a response larger than the body cap at the
 	// time: it was stored without its body and was at least this large.
 	BodyAtLeast int64
