@@ -56,7 +56,7 @@ func snapshotRecords(tb testing.TB) (transform.Config, []data.RawRecord) {
 			snapshot.err = err
 			return
 		}
-		s := &scrape.Scraper{Bundled: boards, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		s := &scrape.Scraper{Config: scrape.DefaultConfig(), Bundled: boards, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 		s.Config.Store = tb.TempDir() // the pages are read once; the records stay in memory
 		res, err := s.Run(tb.Context(), sc.Sources)
 		snapshot.records, snapshot.err = res.Records, err

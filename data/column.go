@@ -18,6 +18,9 @@ type column[T any] struct {
 	num  func(*T) *float64 // NaN is written as null
 	flag func(*T) *bool
 	day  func(*T) *string // "2006-01-02" or "" (null), stored as date32
+	// optional marks a column added after files without it were written:
+	// such a file reads with the field's zero value instead of failing.
+	optional bool
 }
 
 func (c column[T]) field() arrow.Field {
@@ -97,11 +100,17 @@ func newTable[T any](name string, cols ...column[T]) *table[T] {
 }
 
 // checkSchema reports the first column of want that got lacks or types
-// differently, so a file from another tool or version fails clearly.
+// differently, so a file from another tool or version fails clearly. An
+// optional column that got lacks has index -1: it is read as its zero
+// value.
 func (t *table[T]) checkSchema(got *arrow.Schema) ([]int, error) {
 	idx := make([]int, len(t.columns))
 	for i, f := range t.schema.Fields() {
 		found := got.FieldIndices(f.Name)
+		if len(found) == 0 && t.columns[i].optional {
+			idx[i] = -1
+			continue
+		}
 		if len(found) == 0 {
 			return nil, fmt.Errorf("%s table: missing column %q", t.name, f.Name)
 		}

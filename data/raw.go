@@ -32,6 +32,11 @@ type RawRecord struct {
 	// RejectReason, when set, says why this page could not be read as a
 	// posting; the record is carried so that no fetched page goes uncounted.
 	RejectReason string
+	// RejectCode is RejectReason as one of the RejectCode* constants, set
+	// by the scrape stage on every reject it makes. It is empty when
+	// RejectReason is, and in raw.arrow files written before the
+	// reject_code column existed (which read without error).
+	RejectCode string
 }
 
 var rawTable = newTable("raw",
@@ -53,6 +58,7 @@ var rawTable = newTable("raw",
 	column[RawRecord]{name: "description", str: func(r *RawRecord) *string { return &r.Description }},
 	column[RawRecord]{name: "posted_date", str: func(r *RawRecord) *string { return &r.PostedDate }},
 	column[RawRecord]{name: "reject_reason", str: func(r *RawRecord) *string { return &r.RejectReason }},
+	column[RawRecord]{name: "reject_code", str: func(r *RawRecord) *string { return &r.RejectCode }, optional: true},
 )
 
 // WriteRawIPC writes raw records as an Arrow IPC file.
@@ -72,7 +78,9 @@ func ReadRawIPC(r ipc.ReadAtSeeker, mem memory.Allocator) ([]RawRecord, error) {
 }
 
 // NewRawIPCReader streams raw records from an Arrow IPC file batch by
-// batch; a missing or mistyped column fails here, before any row is read.
+// batch; a missing or mistyped column fails here, before any row is read,
+// except reject_code, which files written before it existed lack (their
+// records read with an empty RejectCode).
 func NewRawIPCReader(r ipc.ReadAtSeeker, mem memory.Allocator) (*Reader[RawRecord], error) {
 	return rawTable.newIPCReader(r, mem)
 }

@@ -19,19 +19,36 @@ type Reject struct {
 	Code string
 }
 
-// Values of Reject.Code.
+// Values of Reject.Code and RawRecord.RejectCode. The scrape stage sets
+// one on every reject it makes; transform keeps it.
 const (
-	RejectCodeNoJSONLD    = "no_jsonld"    // a posting page without JobPosting JSON-LD
-	RejectCodeBadJSON     = "bad_json"     // JSON-LD or an API answer that is not valid JSON
-	RejectCodeNotHTML     = "not_html"     // a page that could not be read as HTML
-	RejectCodeNoTitle     = "no_title"     // a posting without a title
-	RejectCodeNoLinks     = "no_links"     // a listing page without posting links
-	RejectCodeTooLarge    = "too_large"    // a page over scrape.max_body_bytes
-	RejectCodeRobots      = "robots"       // a URL robots.txt disallows, never fetched
-	RejectCodeOffSite     = "off_site"     // a link outside the source's domains, not followed
-	RejectCodeFetch       = "fetch"        // a request that failed: HTTP status, timeout, connection
-	RejectCodeStore       = "store"        // the page could not be stored
-	RejectCodeScrapeOther = "scrape_other" // any other scrape failure; see Reason
+	RejectCodeNoJSONLD = "no_jsonld" // a posting page without JobPosting JSON-LD
+	// RejectCodeBadJSON is JSON-LD or an API answer that is not valid
+	// JSON, or not the shape the API documents (no "jobs" array).
+	RejectCodeBadJSON = "bad_json"
+	RejectCodeBadXML  = "bad_xml"  // a sitemap or feed that cannot be read as XML (gzipped or not)
+	RejectCodeNotHTML = "not_html" // a page that could not be read as HTML
+	RejectCodeNoTitle = "no_title" // a posting without a title
+	// RejectCodeNoLinks is a listing page without posting links, or a
+	// sitemap listing no URLs.
+	RejectCodeNoLinks  = "no_links"
+	RejectCodeBadLink  = "bad_link"  // a link that is not a URL
+	RejectCodeBadRow   = "bad_row"   // a row of a file source that cannot be read (other than a missing title)
+	RejectCodeFile     = "file"      // a file source that cannot be read at all
+	RejectCodeTooLarge = "too_large" // a page over scrape.max_body_bytes
+	RejectCodeRobots   = "robots"    // a URL robots.txt disallows, never fetched
+	RejectCodeOffSite  = "off_site"  // a link (or redirect) outside the source's domains, not followed
+	RejectCodeFetch    = "fetch"     // a request that failed: HTTP status, timeout, connection, robots.txt unreachable
+	// RejectCodeStore is a page that could not be stored, or that an
+	// offline re-read did not find in the store.
+	RejectCodeStore = "store"
+	// RejectCodeLimit stands for the links a crawl limit (max_pages,
+	// max_depth) left unfollowed; the reason says how many.
+	RejectCodeLimit = "limit"
+	// RejectCodeGivenUp marks a source given up when its error budget
+	// ran out or its shared queue failed.
+	RejectCodeGivenUp     = "given_up"
+	RejectCodeScrapeOther = "scrape_other" // a scrape reject without a code: raw.arrow files from before reject_code; see Reason
 )
 
 // rejectHeader is the header rejects.csv is written with. code comes last

@@ -22,6 +22,9 @@ func (t *table[T]) rows(rec arrow.Record, dst []T) ([]T, error) {
 	start := len(dst)
 	dst = append(dst, make([]T, n)...)
 	for c, col := range t.columns {
+		if idx[c] < 0 {
+			continue // an optional column the file lacks: zero values
+		}
 		arr := rec.Column(idx[c])
 		for i := 0; i < n; i++ {
 			col.read(arr, i, &dst[start+i])

@@ -61,7 +61,7 @@ func BenchmarkScrapeBundled(b *testing.B) {
 func BenchmarkScrapeLoopback(b *testing.B) {
 	srv, _ := serve(b, loopbackBoard)
 	cfg := scrape.DefaultConfig()
-	cfg.Delay, cfg.Parallelism = ptr(time.Duration(0)), 16
+	cfg.Delay, cfg.Parallelism = time.Duration(0), 16
 	benchRuns(b, &scrape.Scraper{Config: cfg}, []scrape.Source{loopbackBoard.Source("loopback", srv.URL)}, true)
 }
 
@@ -70,7 +70,7 @@ func BenchmarkScrapeLoopback(b *testing.B) {
 func BenchmarkReparse(b *testing.B) {
 	srv, _ := serve(b, loopbackBoard)
 	cfg := scrape.DefaultConfig()
-	cfg.Delay, cfg.Parallelism, cfg.Store = ptr(time.Duration(0)), 16, b.TempDir()
+	cfg.Delay, cfg.Parallelism, cfg.Store = time.Duration(0), 16, b.TempDir()
 	srcs := []scrape.Source{loopbackBoard.Source("loopback", srv.URL)}
 	if _, err := (&scrape.Scraper{Config: cfg}).Run(b.Context(), srcs); err != nil {
 		b.Fatal(err)

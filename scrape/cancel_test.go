@@ -31,7 +31,7 @@ func TestCancelStopsWithinASecond(t *testing.T) {
 			// colly's own limit rules would sleep each queued request's
 			// delay after the cancel: 200 pages × 2 s.
 			name: "politeness delays", handler: board,
-			setup: func(cfg *scrape.Config) { cfg.Delay = ptr(2 * time.Second) },
+			setup: func(cfg *scrape.Config) { cfg.Delay = 2 * time.Second },
 			src:   func(base string) scrape.Source { return board.Source("delays", base) },
 		},
 		{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape/redisq"
 )
 
@@ -22,48 +23,53 @@ const (
 	DefaultErrorBudget = 20               // failed fetches in a row before a source is given up
 )
 
-// Config holds the crawl settings shared by every source. The zero value of
-// each field means its default.
+// Config holds the crawl settings shared by every source. DefaultConfig
+// holds every default; a config file is decoded on top of it, so a key
+// left out keeps its default and a value given, zero included, is taken as
+// written (Validate refuses zeros that mean nothing).
 type Config struct {
 	// UserAgent identifies the crawler to the boards and is the agent
-	// robots.txt rules are matched against. Default DefaultUserAgent.
+	// robots.txt rules are matched against. Default DefaultUserAgent;
+	// empty is an error.
 	UserAgent string `yaml:"user_agent"`
 	// Parallelism is the number of requests in flight per network host,
-	// shared by every source that crawls the host. Default 2.
+	// shared by every source that crawls the host. Default 2; at least 1.
 	Parallelism int `yaml:"parallelism"`
 	// Delay is the pause between the starts of two requests to one network
 	// host, with up to half again added as random jitter so requests do
 	// not arrive in lockstep. A robots.txt Crawl-delay that asks for more
 	// wins. Local files (bundled://, file://) and pages served from the
-	// store are read without delay. Nil means 500ms; 0 turns delays off;
+	// store are read without delay. Default 500ms; 0 turns delays off;
 	// negative is an error.
-	Delay *time.Duration `yaml:"delay"`
+	Delay time.Duration `yaml:"delay"`
 	// Robots says whether robots.txt is honoured. Default true (colly's own
 	// default is to ignore it).
-	Robots *bool `yaml:"robots"`
+	Robots bool `yaml:"robots"`
 	// Retries is how often a transient failure (timeout, connection error,
 	// truncated body, 429, 5xx) is retried, with exponential backoff and
-	// jitter or after the server's Retry-After. Default 3.
-	Retries *int `yaml:"retries"`
+	// jitter or after the server's Retry-After. Default 3; 0 asks once.
+	Retries int `yaml:"retries"`
 	// MaxBodyBytes caps a response; a larger page is rejected, not
-	// truncated. Default 5 MB.
+	// truncated. Default 5242880 (5 MB); at least 1.
 	MaxBodyBytes int `yaml:"max_body_bytes"`
 	// Store is the folder, relative to the working folder, where every
 	// response is kept (WARC files) before it is read. Default
-	// .jobmarket/pages.
+	// .jobmarket/pages; empty is an error.
 	Store string `yaml:"store"`
 	// Timeout bounds one request attempt, body included; robots.txt too.
-	// Default 30s.
+	// Default 30s; 0 sets no bound (Ctrl-C still stops a request).
 	Timeout time.Duration `yaml:"timeout"`
-	// MaxPages caps the requests made for one source. Default 50000.
+	// MaxPages caps the requests made for one source, POSTs included.
+	// Default 50000; at least 1.
 	MaxPages int `yaml:"max_pages"`
 	// MaxDepth caps the link hops from a start URL (a listing page's next
-	// page is one hop, a posting it links to another). Default 1000.
+	// page is one hop, a posting it links to another). Default 1000; 0
+	// fetches the start URLs, sitemaps and feeds only.
 	MaxDepth int `yaml:"max_depth"`
 	// ErrorBudget is how many fetches of one source may fail in a row,
 	// after retries, before the source is given up and the run goes on
 	// with the others. Only server and network trouble counts, not a
-	// missing page. Default 20.
+	// missing page. Default 20; at least 1.
 	ErrorBudget int `yaml:"error_budget"`
 	// MaxAge is how long a stored page is served instead of fetching it
 	// again. Default 0: stored pages never expire, so a rerun reads the
@@ -86,91 +92,78 @@ type Config struct {
 	Queue string `yaml:"queue"`
 }
 
-// DefaultConfig returns the settings used when the config names none.
+// DefaultConfig returns every crawl setting's default: what a config
+// that names none gets, and what a config file is decoded on top of.
 func DefaultConfig() Config {
-	var c Config
-	c.applyDefaults()
-	return c
-}
-
-func (c *Config) applyDefaults() {
-	if c.UserAgent == "" {
-		c.UserAgent = DefaultUserAgent
-	}
-	if c.Parallelism == 0 {
-		c.Parallelism = DefaultParallelism
-	}
-	if c.Delay == nil {
-		d := DefaultDelay
-		c.Delay = &d
-	}
-	if c.Robots == nil {
-		on := true
-		c.Robots = &on
-	}
-	if c.Retries == nil {
-		n := DefaultRetries
-		c.Retries = &n
-	}
-	if c.MaxBodyBytes == 0 {
-		c.MaxBodyBytes = DefaultMaxBody
-	}
-	if c.Store == "" {
-		c.Store = DefaultStore
-	}
-	if c.Timeout == 0 {
-		c.Timeout = DefaultTimeout
-	}
-	if c.MaxPages == 0 {
-		c.MaxPages = DefaultMaxPages
-	}
-	if c.MaxDepth == 0 {
-		c.MaxDepth = DefaultMaxDepth
-	}
-	if c.ErrorBudget == 0 {
-		c.ErrorBudget = DefaultErrorBudget
+	return Config{
+		UserAgent:    DefaultUserAgent,
+		Parallelism:  DefaultParallelism,
+		Delay:        DefaultDelay,
+		Robots:       true,
+		Retries:      DefaultRetries,
+		MaxBodyBytes: DefaultMaxBody,
+		Store:        DefaultStore,
+		Timeout:      DefaultTimeout,
+		MaxPages:     DefaultMaxPages,
+		MaxDepth:     DefaultMaxDepth,
+		ErrorBudget:  DefaultErrorBudget,
+		MaxAge:       0,
+		Queue:        "",
 	}
 }
 
-// Validate reports every problem in the crawl settings and sources at once.
+// Validate reports every problem in the crawl settings and sources at
+// once, as data.FieldErrors whose paths are those of pipeline.yaml
+// ("scrape.delay", "sources[1].kind", "sources[0].start_urls[2]"), joined.
 func (c Config) Validate(sources []Source) error {
 	var errs []error
-	negative := func(key string, v int64, show any) {
-		if v < 0 {
-			errs = append(errs, fmt.Errorf("scrape.%s: %v is negative", key, show))
+	bad := func(key, format string, args ...any) { errs = append(errs, data.FieldErrorf(key, format, args...)) }
+	atLeast := func(key string, v, low int) {
+		if v < low {
+			bad(key, "%d is less than %d", v, low)
 		}
 	}
-	negative("parallelism", int64(c.Parallelism), c.Parallelism)
-	if c.Delay != nil {
-		negative("delay", int64(*c.Delay), *c.Delay)
+	negative := func(key string, d time.Duration) {
+		if d < 0 {
+			bad(key, "%v is negative", d)
+		}
 	}
-	if c.Retries != nil {
-		negative("retries", int64(*c.Retries), *c.Retries)
+	if c.UserAgent == "" {
+		bad("user_agent", "empty (boards and robots.txt need to know who asks)")
 	}
-	negative("max_body_bytes", int64(c.MaxBodyBytes), c.MaxBodyBytes)
-	negative("timeout", int64(c.Timeout), c.Timeout)
-	negative("max_pages", int64(c.MaxPages), c.MaxPages)
-	negative("max_depth", int64(c.MaxDepth), c.MaxDepth)
-	negative("error_budget", int64(c.ErrorBudget), c.ErrorBudget)
-	negative("max_age", int64(c.MaxAge), c.MaxAge)
+	atLeast("parallelism", c.Parallelism, 1)
+	negative("delay", c.Delay)
+	if c.Retries < 0 {
+		bad("retries", "%d is negative", c.Retries)
+	}
+	atLeast("max_body_bytes", c.MaxBodyBytes, 1)
+	if c.Store == "" {
+		bad("store", "empty (name the folder pages are kept in)")
+	}
+	negative("timeout", c.Timeout)
+	atLeast("max_pages", c.MaxPages, 1)
+	if c.MaxDepth < 0 {
+		bad("max_depth", "%d is negative", c.MaxDepth)
+	}
+	atLeast("error_budget", c.ErrorBudget, 1)
+	negative("max_age", c.MaxAge)
 	if c.Queue != "" {
 		if _, err := redisq.ParseURL(c.Queue); err != nil {
-			errs = append(errs, fmt.Errorf("scrape.queue: %w", err))
+			bad("queue", "%w", err)
 		}
 	}
+	all := []error{data.WithinField("scrape", errors.Join(errs...))}
 	if len(sources) == 0 {
-		errs = append(errs, errors.New("sources: none configured"))
+		all = append(all, data.FieldErrorf("sources", "none configured"))
 	}
 	seen := map[string]bool{}
 	for i, s := range sources {
 		at := fmt.Sprintf("sources[%d]", i)
-		if s.Name == "" {
-			errs = append(errs, fmt.Errorf("%s.name: missing", at))
-		} else if seen[s.Name] {
-			errs = append(errs, fmt.Errorf("%s.name: %q is used twice", at, s.Name))
+		if s.Name != "" && seen[s.Name] {
+			all = append(all, data.FieldErrorf(at+".name", "%q is used twice", s.Name))
 		}
 		seen[s.Name] = true
-		errs = append(errs, s.validate(at)...)
+		all = append(all, data.WithinField(at, s.validate()))
 	}
-	return errors.Join(errs...)
+	return errors.Join(all...)
 }

@@ -1,10 +1,12 @@
 package scrape
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -23,9 +25,16 @@ import (
 // each source has its own allowed hosts, limits and visited set; politeness
 // is per host and shared (see gates).
 func (r *run) crawl(ctx context.Context, src Source, t *tally) {
-	cr := &crawler{run: r, ctx: ctx, src: src, t: t, rd: readerFor(src.Kind),
-		maxPages: int64(cmp.Or(src.MaxPages, r.cfg.MaxPages)), maxDepth: cmp.Or(src.MaxDepth, r.cfg.MaxDepth),
+	kind, _ := LookupKind(src.Kind) // checked by Validate
+	cr := &crawler{run: r, ctx: ctx, src: src, t: t, rd: kind.reader,
+		maxPages: int64(r.cfg.MaxPages), maxDepth: r.cfg.MaxDepth,
 		origins: originsOf(src.entryURLs()), limited: map[string]*limitNote{}, stop: make(chan struct{})}
+	if src.MaxPages != nil {
+		cr.maxPages = int64(*src.MaxPages)
+	}
+	if src.MaxDepth != nil {
+		cr.maxDepth = *src.MaxDepth
+	}
 	if src.Match != "" {
 		cr.match = regexp.MustCompile(src.Match) // checked by Validate
 	}
@@ -73,9 +82,10 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 		}
 	})
 	c.OnResponse(func(resp *colly.Response) {
-		role := pageRole(resp.Ctx.Get("role"))
-		depth, _ := strconv.Atoi(resp.Ctx.Get("depth"))
-		p := page{source: src, url: resp.Request.URL, role: role, body: resp.Body, sha256: resp.Headers.Get(headerSHA)}
+		role := pageRole(resp.Ctx.Get(ctxRole))
+		depth, _ := strconv.Atoi(resp.Ctx.Get(ctxDepth))
+		p := page{source: src, url: resp.Request.URL, role: role, body: resp.Body, sha256: resp.Headers.Get(headerSHA),
+			method: resp.Request.Method, sent: []byte(resp.Ctx.Get(ctxBody))}
 		var recs []data.RawRecord
 		var follow []link
 		switch role {
@@ -97,19 +107,19 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 			log.Debug("page", "url", p.url.String(), "status", resp.StatusCode, "from", from, "bytes", len(resp.Body), "records", len(recs), "links", len(follow))
 		}
 		for _, l := range follow {
-			cr.visit(l.url, l.role, depth+1)
+			cr.visit(l, depth+1)
 		}
 	})
 	c.OnError(cr.failed)
 
-	for _, u := range src.StartURLs {
-		cr.visit(u, cr.rd.startRole(), 0)
+	for _, l := range cr.rd.start(src) {
+		cr.visit(l, 0)
 	}
 	for _, u := range src.Sitemaps {
-		cr.visit(u, roleSitemap, 0)
+		cr.visit(get(u, roleSitemap), 0)
 	}
 	for _, u := range src.Feeds {
-		cr.visit(u, roleFeed, 0)
+		cr.visit(get(u, roleFeed), 0)
 	}
 	if cr.shared != nil {
 		cr.shared.consume()
@@ -128,7 +138,7 @@ func (cr *crawler) collector(fetch *fetcher) *colly.Collector {
 	c.Init()
 	colly.StdlibContext(cr.ctx)(c)
 	c.UserAgent = cr.cfg.UserAgent
-	c.IgnoreRobotsTxt = !*cr.cfg.Robots
+	c.IgnoreRobotsTxt = !cr.cfg.Robots
 	c.MaxBodySize = cr.cfg.MaxBodyBytes + 1 // the fetcher rejects over-size bodies; this only bounds colly's own gunzip input
 	c.MaxDepth = 0                          // depth is counted here, per link hop
 	c.AllowURLRevisit = false
@@ -167,21 +177,32 @@ type limitNote struct {
 	more  int
 }
 
-// visit asks for u unless a rule says not to; every URL not fetched is
+// Keys of a request's colly context.
+const (
+	ctxRole  = "role"
+	ctxDepth = "depth" // a string: through the shared queue's JSON an int comes back a float64
+	ctxBody  = "body"  // the body a POST sent, for the reader of its answer
+)
+
+// visit asks for l unless a rule says not to; every URL not fetched is
 // counted, and recorded once as a reject with the reason. With a shared
-// queue, u is queued for whichever worker is free, unless a worker queued
-// it before.
-func (cr *crawler) visit(u string, role pageRole, depth int) {
+// queue, l is queued for whichever worker is free, unless a worker queued
+// it before. A POST goes the same way as a GET: robots.txt, the limits
+// and the host's politeness apply alike.
+func (cr *crawler) visit(l link, depth int) {
 	t := cr.t
+	u, role := l.url, l.role
 	parsed, err := url.Parse(u)
 	if err != nil {
-		cr.once(u, func(*SourceStats) data.RawRecord { return cr.reject(u, fmt.Sprintf("link %q is not a URL", u)) })
+		cr.once(u, func(*SourceStats) data.RawRecord {
+			return cr.reject(u, data.RejectCodeBadLink, fmt.Sprintf("link %q is not a URL", u))
+		})
 		return
 	}
 	if !cr.origins.allow(parsed) {
 		cr.once(u, func(s *SourceStats) data.RawRecord {
 			s.Offsite++
-			return cr.reject(u, "link leaves the source's domains; not followed")
+			return cr.reject(u, data.RejectCodeOffSite, "link leaves the source's domains; not followed")
 		})
 		return
 	}
@@ -205,13 +226,22 @@ func (cr *crawler) visit(u string, role pageRole, depth int) {
 		return
 	}
 	cctx := colly.NewContext()
-	cctx.Put("role", string(role))
-	cctx.Put("depth", strconv.Itoa(depth)) // a string: through the shared queue's JSON an int comes back a float64
+	cctx.Put(ctxRole, string(role))
+	cctx.Put(ctxDepth, strconv.Itoa(depth))
+	method, hdr := cmp.Or(l.method, http.MethodGet), http.Header(nil)
+	var body io.Reader
+	if method != http.MethodGet {
+		cctx.Put(ctxBody, string(l.body))
+		body = bytes.NewReader(l.body)
+		if l.contentType != "" {
+			hdr = http.Header{"Content-Type": {l.contentType}}
+		}
+	}
 	if cr.shared != nil {
-		err = cr.shared.add(parsed, cctx)
+		err = cr.shared.add(parsed, method, l.body, hdr, cctx)
 	} else {
 		t.update(func(s *SourceStats) { s.Queued++ })
-		if err = cr.c.Request(http.MethodGet, u, nil, cctx, nil); err != nil {
+		if err = cr.c.Request(method, u, body, cctx, hdr); err != nil {
 			cr.requested.Add(-1)
 			t.update(func(s *SourceStats) { s.Queued-- })
 		}
@@ -232,18 +262,18 @@ func (cr *crawler) refused(u string, role pageRole, err error) {
 	case errors.Is(err, colly.ErrRobotsTxtBlocked):
 		cr.once(u, func(s *SourceStats) data.RawRecord {
 			s.RobotsBlocked++
-			return cr.reject(u, "disallowed by robots.txt; not fetched")
+			return cr.reject(u, data.RejectCodeRobots, "disallowed by robots.txt; not fetched")
 		})
 	case errors.Is(err, colly.ErrForbiddenDomain):
 		cr.once(u, func(s *SourceStats) data.RawRecord {
 			s.Offsite++
-			return cr.reject(u, "link leaves the source's domains; not followed")
+			return cr.reject(u, data.RejectCodeOffSite, "link leaves the source's domains; not followed")
 		})
 	case cr.ctx.Err() != nil:
 	default:
 		// Asking for robots.txt failed, after the fetcher's retries.
 		kind, transient := failureKind(err)
-		cr.count(kind, transient, cr.reject(u, fmt.Sprintf("robots.txt for %s page: %v", role, unwrapURLError(err))))
+		cr.count(kind, transient, cr.reject(u, data.RejectCodeFetch, fmt.Sprintf("robots.txt for %s page: %v", role, unwrapURLError(err))))
 	}
 }
 
@@ -287,8 +317,8 @@ func (cr *crawler) failed(resp *colly.Response, err error) {
 		t.update(func(s *SourceStats) { s.Skipped++ })
 		return
 	}
-	kind, reason, transient := describeFailure(resp, err)
-	cr.count(kind, transient, cr.reject(resp.Request.URL.String(), reason))
+	kind, code, reason, transient := describeFailure(resp, err)
+	cr.count(kind, transient, cr.reject(resp.Request.URL.String(), code, reason))
 }
 
 // count adds a failure's reject and spends the error budget on server and
@@ -354,44 +384,57 @@ func (cr *crawler) finish() {
 		}
 		reason := fmt.Sprintf("%s (%s) reached: this link and %d more not followed", key, limit, note.more)
 		cr.log.Warn("crawl limit reached", "limit", key, "value", limit, "links_not_followed", note.more+1)
-		cr.t.add(cr.reject(note.first, reason))
+		cr.t.add(cr.reject(note.first, data.RejectCodeLimit, reason))
 	}
 	if cr.shared != nil {
 		cr.shared.finish()
 	}
 	if st := cr.t.snapshot(); st.GivenUp != "" {
-		cr.t.add(cr.reject(cr.src.entryURLs()[0], fmt.Sprintf("source given up: %s; %d links not followed", st.GivenUp, st.Skipped)))
+		cr.t.add(cr.reject(cr.src.entryURLs()[0], data.RejectCodeGivenUp, fmt.Sprintf("source given up: %s; %d links not followed", st.GivenUp, st.Skipped)))
 	}
 }
 
-// reject is a record standing for a URL that gave no page to read.
-func (cr *crawler) reject(u, reason string) data.RawRecord {
+// reject is a record standing for a URL that gave no page to read; code
+// is one of data.RejectCode*.
+func (cr *crawler) reject(u, code, reason string) data.RawRecord {
 	rec := newRecord(page{source: cr.src, url: &url.URL{}}, u)
-	rec.RejectReason = reason
+	rec.RejectReason, rec.RejectCode = reason, code
 	return rec
 }
 
 // describeFailure names a failed fetch for the summary (kind) and for the
-// reject (reason), and says whether it spends the error budget.
-func describeFailure(resp *colly.Response, err error) (kind, reason string, transient bool) {
-	prefix := fmt.Sprintf("fetch %s page: ", resp.Ctx.Get("role"))
+// reject (code, reason), and says whether it spends the error budget.
+func describeFailure(resp *colly.Response, err error) (kind, code, reason string, transient bool) {
+	prefix := fmt.Sprintf("fetch %s page: ", resp.Ctx.Get(ctxRole))
 	var already *colly.AlreadyVisitedError
-	switch code := resp.StatusCode; {
-	case code >= 300 && code < 400:
-		return kindRedirect, prefix + fmt.Sprintf("HTTP %d: too many redirects", code), false
-	case code != 0:
-		reason = prefix + fmt.Sprintf("HTTP %d", code)
+	switch status := resp.StatusCode; {
+	case status >= 300 && status < 400:
+		return kindRedirect, data.RejectCodeFetch, prefix + fmt.Sprintf("HTTP %d: too many redirects", status), false
+	case status != 0:
+		reason = prefix + fmt.Sprintf("HTTP %d", status)
 		if n := resp.Headers.Get(headerRetries); n != "" {
 			reason += " after " + n + " retries"
 		}
-		return fmt.Sprintf("HTTP %d", code), reason, transientStatus(code)
+		code = data.RejectCodeFetch
+		if k, _ := failureKind(err); k == kindTooLarge {
+			code = data.RejectCodeTooLarge
+		}
+		return fmt.Sprintf("HTTP %d", status), code, reason, transientStatus(status)
 	case errors.As(err, &already):
-		return kindRedirect, prefix + fmt.Sprintf("redirect loop: %s was already requested", already.Destination), false
+		return kindRedirect, data.RejectCodeFetch, prefix + fmt.Sprintf("redirect loop: %s was already requested", already.Destination), false
 	case errors.Is(err, colly.ErrForbiddenDomain):
-		return kindRedirect, prefix + "redirect leaves the source's domains; not followed", false
+		return kindRedirect, data.RejectCodeOffSite, prefix + "redirect leaves the source's domains; not followed", false
 	}
 	kind, transient = failureKind(err)
-	return kind, prefix + unwrapURLError(err).Error(), transient
+	switch kind {
+	case kindTooLarge:
+		code = data.RejectCodeTooLarge
+	case kindNotStored:
+		code = data.RejectCodeStore
+	default:
+		code = data.RejectCodeFetch
+	}
+	return kind, code, prefix + unwrapURLError(err).Error(), transient
 }
 
 // unwrapURLError drops net/http's "Get URL:" wrapper: the reject names the

@@ -2,13 +2,14 @@ package scrape_test
 
 import (
 	"math"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
-	"net/http"
-
+	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape"
 )
 
@@ -196,7 +197,7 @@ func TestRetriesTransientFailures(t *testing.T) {
 	}
 
 	cfg := testConfig(t)
-	cfg.Retries = ptr(0)
+	cfg.Retries = 0
 	mu.Lock()
 	calls = 0
 	mu.Unlock()
@@ -209,46 +210,89 @@ func TestRetriesTransientFailures(t *testing.T) {
 	}
 }
 
+// TestValidate checks that every config problem is a data.FieldError at
+// its full pipeline.yaml path.
 func TestValidate(t *testing.T) {
+	api := []string{"http://x/"}
 	tests := []struct {
 		name string
 		src  scrape.Source
-		want string
+		path string // of the FieldError wanted
+		want string // part of its message
 	}{
-		{"unknown kind", scrape.Source{Name: "a", Kind: "rss", StartURLs: []string{"http://x/"}}, `sources[0].kind: "rss" is not one of`},
-		{"no links", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: []string{"http://x/"}}, "sources[0].links: missing"},
-		{"bad scheme", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"ftp://x/"}}, "sources[0].start_urls[0]"},
-		{"relative file", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"file://data/x.json"}}, "needs an absolute path"},
-		{"no urls", scrape.Source{Name: "a", Kind: "lever"}, "sources[0].start_urls: none given"},
-		{"no way in", scrape.Source{Name: "a", Kind: "jsonld"}, "give start_urls with links, sitemaps or feeds"},
-		{"bad selector", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: []string{"http://x/"}, Links: "a[href"}, "sources[0].links: \"a[href\" is not a CSS selector"},
-		{"bad match", scrape.Source{Name: "a", Kind: "jsonld", Sitemaps: []string{"http://x/s.xml"}, Match: "("}, "sources[0].match"},
-		{"html without title", scrape.Source{Name: "a", Kind: "html", Feeds: []string{"http://x/f.rss"}}, "sources[0].fields.title: missing"},
-		{"file without path", scrape.Source{Name: "a", Kind: "file"}, "sources[0].path: missing"},
-		{"file with urls", scrape.Source{Name: "a", Kind: "file", Path: "x.csv", StartURLs: []string{"http://x/"}}, "a file source reads path, not URLs"},
-		{"file format", scrape.Source{Name: "a", Kind: "file", Path: "x.xlsx"}, "sources[0].format: cannot tell the format"},
-		{"file column", scrape.Source{Name: "a", Kind: "file", Path: "x.csv", Columns: map[string]string{"salary": "Pay"}}, `sources[0].columns: "salary" is not one of`},
-		{"path on a board", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"http://x/"}, Path: "x.csv"}, "only a file source reads a path"},
-		{"negative max_pages", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"http://x/"}, MaxPages: -1}, "sources[0].max_pages: -1 is negative"},
+		{"unknown kind", scrape.Source{Name: "a", Kind: "rss", StartURLs: api}, "sources[0].kind", `"rss" is not one of file, greenhouse, html, jsonld, lever`},
+		{"no kind", scrape.Source{Name: "a", StartURLs: api}, "sources[0].kind", "missing"},
+		{"no name", scrape.Source{Kind: "lever", StartURLs: api}, "sources[0].name", "missing"},
+		{"no links", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api}, "sources[0].links", "missing"},
+		{"bad scheme", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"http://x/", "http://y/", "ftp://x/"}}, "sources[0].start_urls[2]", "scheme must be"},
+		{"relative file", scrape.Source{Name: "a", Kind: "lever", StartURLs: []string{"file://data/x.json"}}, "sources[0].start_urls[0]", "needs an absolute path"},
+		{"no urls", scrape.Source{Name: "a", Kind: "lever"}, "sources[0].start_urls", "none given"},
+		{"no way in", scrape.Source{Name: "a", Kind: "jsonld"}, "sources[0].start_urls", "give start_urls with links, sitemaps or feeds"},
+		{"bad selector", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api, Links: "a[href"}, "sources[0].links", `"a[href" is not a CSS selector`},
+		{"bad match", scrape.Source{Name: "a", Kind: "jsonld", Sitemaps: []string{"http://x/s.xml"}, Match: "("}, "sources[0].match", "not a regular expression"},
+		{"bad sitemap", scrape.Source{Name: "a", Kind: "jsonld", Sitemaps: []string{"http://x/s.xml", "x"}}, "sources[0].sitemaps[1]", "scheme must be"},
+		{"html without title", scrape.Source{Name: "a", Kind: "html", Feeds: []string{"http://x/f.rss"}}, "sources[0].fields.title", "missing"},
+		{"file without path", scrape.Source{Name: "a", Kind: "file"}, "sources[0].path", "missing"},
+		{"file with urls", scrape.Source{Name: "a", Kind: "file", Path: "x.csv", StartURLs: api}, "sources[0].start_urls", "a file source does not read start_urls"},
+		{"file format", scrape.Source{Name: "a", Kind: "file", Path: "x.xlsx"}, "sources[0].format", "cannot tell the format"},
+		{"file column", scrape.Source{Name: "a", Kind: "file", Path: "x.csv", Columns: map[string]string{"salary": "Pay"}}, "sources[0].columns.salary", `"salary" is not one of`},
+		{"path on a board", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, Path: "x.csv"}, "sources[0].path", "a lever source does not read path"},
+		{"links on an API", scrape.Source{Name: "a", Kind: "greenhouse", StartURLs: api, Links: "a"}, "sources[0].links", "a greenhouse source does not read links"},
+		{"zero max_pages", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, MaxPages: ptr(0)}, "sources[0].max_pages", "0 is less than 1"},
+		{"negative max_depth", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api, Links: "a", MaxDepth: ptr(-1)}, "sources[0].max_depth", "-1 is negative"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			err := scrape.DefaultConfig().Validate([]scrape.Source{tc.src})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("Validate() = %v, want error containing %q", err, tc.want)
+			if !hasFieldError(err, tc.path, tc.want) {
+				t.Fatalf("Validate() = %v, want a FieldError at %s containing %q", err, tc.path, tc.want)
 			}
 		})
 	}
+
 	cfg := scrape.DefaultConfig()
-	cfg.Delay = ptr(-scrape.DefaultDelay)
-	cfg.Timeout, cfg.ErrorBudget = -1, -1
-	err := cfg.Validate([]scrape.Source{{Name: "a", Kind: "lever", StartURLs: []string{"http://x/"}}})
-	for _, want := range []string{"scrape.delay: -500ms is negative", "scrape.timeout", "scrape.error_budget"} {
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("Validate() = %v, want error containing %q", err, want)
+	cfg.Delay = -scrape.DefaultDelay
+	cfg.Timeout, cfg.ErrorBudget, cfg.Parallelism, cfg.MaxPages, cfg.UserAgent = -1, 0, 0, 0, ""
+	err := cfg.Validate([]scrape.Source{{Name: "a", Kind: "lever", StartURLs: api}, {Name: "a", Kind: "lever", StartURLs: api}})
+	for path, want := range map[string]string{"scrape.delay": "-500ms is negative", "scrape.timeout": "negative",
+		"scrape.error_budget": "0 is less than 1", "scrape.parallelism": "0 is less than 1", "scrape.max_pages": "0 is less than 1",
+		"scrape.user_agent": "empty", "sources[1].name": `"a" is used twice`} {
+		if !hasFieldError(err, path, want) {
+			t.Errorf("Validate() = %v, want a FieldError at %s containing %q", err, path, want)
 		}
 	}
-	if err := scrape.DefaultConfig().Validate([]scrape.Source{{Name: "a", Kind: "greenhouse", StartURLs: []string{"https://boards-api.greenhouse.io/v1/boards/x/jobs?content=true"}}}); err != nil {
-		t.Errorf("greenhouse source: %v", err)
+	if err := scrape.DefaultConfig().Validate(nil); !hasFieldError(err, "sources", "none configured") {
+		t.Errorf("no sources: %v", err)
+	}
+
+	// Zeros that mean something are taken as written.
+	cfg = scrape.DefaultConfig()
+	cfg.Delay, cfg.Retries, cfg.Timeout, cfg.MaxDepth, cfg.MaxAge, cfg.Robots = 0, 0, 0, 0, 0, false
+	if err := cfg.Validate([]scrape.Source{{Name: "a", Kind: "greenhouse", StartURLs: []string{"https://boards-api.greenhouse.io/v1/boards/x/jobs?content=true"}},
+		{Name: "b", Kind: "jsonld", StartURLs: api, Links: "a", MaxDepth: ptr(0)}}); err != nil {
+		t.Errorf("greenhouse source with meaningful zeros: %v", err)
+	}
+}
+
+// hasFieldError says whether err holds a data.FieldError at path whose
+// cause contains want.
+func hasFieldError(err error, path, want string) bool {
+	for _, fe := range data.FieldErrors(err) {
+		if fe.Path == path && strings.Contains(fe.Err.Error(), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDefaultConfig pins every crawl default to the values pipeline.yaml
+// has always stated, since a config file is now decoded on top of
+// DefaultConfig and a key left out takes its value from here.
+func TestDefaultConfig(t *testing.T) {
+	want := scrape.Config{UserAgent: "jobmarket/0.1 (+https://github.com/jobmarket/jobmarket)", Parallelism: 2,
+		Delay: 500 * time.Millisecond, Robots: true, Retries: 3, MaxBodyBytes: 5242880, Timeout: 30 * time.Second,
+		MaxPages: 50000, MaxDepth: 1000, ErrorBudget: 20, MaxAge: 0, Store: ".jobmarket/pages", Queue: ""}
+	if got := scrape.DefaultConfig(); got != want {
+		t.Errorf("DefaultConfig() = %+v\nwant %+v", got, want)
 	}
 }

@@ -18,6 +18,15 @@
 //     parser fix is re-applied offline (Scraper.Offline).
 //   - Ctrl-C stops a run within a second: every wait watches the context.
 //
+// Source kinds are plug-ins: each is one file (jsonld.go, lever.go,
+// greenhouse.go, html.go, file.go) that registers a Kind — its name, the
+// source keys it reads, its config checks and its reader — and Kinds and
+// LookupKind are the registry the config check, the crawler and the
+// config schema read. A kind's reader may ask for POSTs with a body as
+// well as GETs; the page store keys those by method, URL and body digest
+// (RequestKey). Every reject carries a data.RejectCode*, which the
+// transform stage keeps.
+//
 // Subpackage tablefile reads the file kind; scrapetest serves a synthetic
 // board for tests and benchmarks.
 //

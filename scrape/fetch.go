@@ -56,11 +56,18 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 	defer stop()
 	network := req.URL.Scheme == "http" || req.URL.Scheme == "https"
 	u := req.URL.String()
+	sreq, err := storedRequestOf(req)
+	if err != nil {
+		return nil, err
+	}
 	// Local files are read again on every run (they are at hand, and a
 	// newer build's bundled snapshot must not be shadowed by an old copy);
-	// only network pages are served from the store, unless offline.
-	if req.Method == http.MethodGet && (f.offline || network && !f.refresh) {
-		if p, ok := f.store.Lookup(u); ok && (f.offline || f.fresh(p)) {
+	// only network pages are served from the store, unless offline. A
+	// POST is served by its method, URL and body (RequestKey): an API that
+	// lists by POST answers a given body with a given page.
+	replayable := req.Method == http.MethodGet || req.Method == http.MethodPost
+	if replayable && (f.offline || network && !f.refresh) {
+		if p, ok := f.store.Lookup(sreq.key()); ok && (f.offline || f.fresh(p)) {
 			if p.BodyAtLeast == 0 {
 				return f.fromStore(req, p)
 			}
@@ -73,8 +80,8 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, &fetchError{kind: kindNotStored, msg: "not in the page store (offline re-read)"}
 	}
 	if !network {
-		status, header, body, err := f.attempt(ctx, req, 0)
-		return f.keep(req, time.Now(), status, header, body, err, fromLocal, 0)
+		status, header, body, err := f.attempt(ctx, req, sreq, 0)
+		return f.keep(req, sreq, time.Now(), status, header, body, err, fromLocal, 0)
 	}
 	gate := f.gates.of(req.URL.Host)
 	for attempt := 0; ; attempt++ {
@@ -82,12 +89,12 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 		fetched := time.Now()
-		status, header, body, err := f.attempt(ctx, req, f.cfg.Timeout)
+		status, header, body, err := f.attempt(ctx, req, sreq, f.cfg.Timeout)
 		transient := transientStatus(status)
 		if err != nil {
 			_, transient = failureKind(err)
 		}
-		retry := transient && attempt < *f.cfg.Retries
+		retry := transient && attempt < f.cfg.Retries
 		wait, tooLong := backoff(attempt, header)
 		if transientStatus(status) {
 			// The host says it is busy: hold back every request to it,
@@ -106,12 +113,12 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, &fetchError{kind: kindRetryAfter, msg: fmt.Sprintf("HTTP %d asking for a pause of %s (Retry-After); not asked again in this run", status, wait)}
 		}
 		if !retry {
-			return f.keep(req, fetched, status, header, body, err, fromNetwork, attempt)
+			return f.keep(req, sreq, fetched, status, header, body, err, fromNetwork, attempt)
 		}
 		if status != 0 {
 			// A rate limit or server error is stored too: the WARC is the
 			// record of what the board did.
-			if _, err := f.store.put(u, fetched, status, header, body); err != nil {
+			if _, err := f.store.put(sreq, fetched, status, header, body); err != nil {
 				f.broken(err)
 				return nil, err
 			}
@@ -126,9 +133,30 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
+// storedRequestOf reads what the store keeps of req: for a method other
+// than GET, the body it sends, which req gets back to send.
+func storedRequestOf(req *http.Request) (storedRequest, error) {
+	sr := storedRequest{url: req.URL.String()}
+	if req.Method == http.MethodGet || req.Method == "" {
+		return sr, nil
+	}
+	sr.method, sr.contentType = req.Method, req.Header.Get("Content-Type")
+	if req.Body == nil || req.Body == http.NoBody {
+		return sr, nil
+	}
+	body, err := io.ReadAll(req.Body)
+	req.Body.Close()
+	if err != nil {
+		return sr, fmt.Errorf("read the body of %s %s: %w", req.Method, sr.url, err)
+	}
+	sr.body = body
+	return sr, nil
+}
+
 // attempt makes one request and reads the whole body, within timeout (0:
-// none) and the body cap.
-func (f *fetcher) attempt(ctx context.Context, req *http.Request, timeout time.Duration) (int, http.Header, []byte, error) {
+// none) and the body cap. A request body (sreq.body) is sent afresh on
+// every attempt.
+func (f *fetcher) attempt(ctx context.Context, req *http.Request, sreq storedRequest, timeout time.Duration) (int, http.Header, []byte, error) {
 	actx := ctx
 	if timeout > 0 {
 		var cancel context.CancelFunc
@@ -141,7 +169,12 @@ func (f *fetcher) attempt(ctx context.Context, req *http.Request, timeout time.D
 		}
 		return 0, nil, nil, err
 	}
-	resp, err := f.next.RoundTrip(req.WithContext(actx))
+	out := req.WithContext(actx)
+	if sreq.method != "" {
+		out.Body, out.ContentLength = io.NopCloser(bytes.NewReader(sreq.body)), int64(len(sreq.body))
+		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(sreq.body)), nil }
+	}
+	resp, err := f.next.RoundTrip(out)
 	if err != nil {
 		return fail(err)
 	}
@@ -183,11 +216,10 @@ func readBody(r io.Reader, announced, limit int64) ([]byte, error) {
 }
 
 // keep stores a final answer and hands it up, or returns the failure.
-func (f *fetcher) keep(req *http.Request, fetched time.Time, status int, header http.Header, body []byte, err error, from string, retries int) (*http.Response, error) {
-	u := req.URL.String()
+func (f *fetcher) keep(req *http.Request, sreq storedRequest, fetched time.Time, status int, header http.Header, body []byte, err error, from string, retries int) (*http.Response, error) {
 	var fe *fetchError
 	if errors.As(err, &fe) && fe.kind == kindTooLarge && status != 0 {
-		if perr := f.store.putOversize(u, fetched, status, header, fe.size); perr != nil {
+		if perr := f.store.putOversize(sreq, fetched, status, header, fe.size); perr != nil {
 			f.broken(perr)
 			return nil, perr
 		}
@@ -198,7 +230,7 @@ func (f *fetcher) keep(req *http.Request, fetched time.Time, status int, header 
 		}
 		return nil, err
 	}
-	sha, err := f.store.put(u, fetched, status, header, body)
+	sha, err := f.store.put(sreq, fetched, status, header, body)
 	if err != nil {
 		f.broken(err)
 		return nil, err
@@ -228,7 +260,7 @@ func (f *fetcher) fresh(p StoredPage) bool {
 
 // noteRobots applies a robots.txt Crawl-delay for our agent to the host.
 func (f *fetcher) noteRobots(req *http.Request, status int, body []byte) {
-	if req.URL.Path != "/robots.txt" || !*f.cfg.Robots || status/100 != 2 ||
+	if req.URL.Path != "/robots.txt" || !f.cfg.Robots || status/100 != 2 ||
 		(req.URL.Scheme != "http" && req.URL.Scheme != "https") {
 		return
 	}

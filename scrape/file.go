@@ -4,16 +4,46 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape/tablefile"
 )
+
+// The file kind reads a researcher's own table (CSV, JSON Lines or
+// Parquet) instead of fetching pages; see readFile.
+var _ = register(Kind{
+	Name:     KindFile,
+	Doc:      "a researcher's own table: CSV, JSON Lines or Parquet at path, its columns mapped by columns",
+	Keys:     []string{"path", "format", "columns"},
+	Required: []string{"path"},
+	Check:    checkFile,
+})
+
+// checkFile checks a file source's path, format and column names.
+func checkFile(s Source) error {
+	var errs []error
+	if s.Path == "" {
+		errs = append(errs, data.FieldErrorf("path", "missing (the table to read)"))
+	} else if _, err := tablefile.FormatOf(s.Path, s.Format); err != nil {
+		errs = append(errs, data.FieldErrorf("format", "%v", err))
+	}
+	for _, field := range slices.Sorted(maps.Keys(s.Columns)) {
+		if !slices.Contains(tablefile.Fields, field) {
+			errs = append(errs, data.FieldErrorf("columns."+field, "%q is not one of %s", field, strings.Join(tablefile.Fields, ", ")))
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // readFile reads a file source: a researcher's own table. The file is not
 // copied into the page store (it is theirs, and may be large); its
@@ -40,7 +70,7 @@ func (r *run) readFile(ctx context.Context, src Source, t *tally, sink func([]da
 	fail := func(err error) error {
 		t.update(func(s *SourceStats) { s.Failed["file"]++ })
 		keep(data.RawRecord{Source: src.Name, Kind: KindFile, URL: name, PayMin: math.NaN(), PayMax: math.NaN(),
-			RejectReason: fmt.Sprintf("read %s: %v", src.Path, err)})
+			RejectReason: fmt.Sprintf("read %s: %v", src.Path, err), RejectCode: data.RejectCodeFile})
 		return sinkErr
 	}
 	format, err := tablefile.FormatOf(src.Path, src.Format)

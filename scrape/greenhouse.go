@@ -11,12 +11,21 @@ import (
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// greenhouseReader reads Greenhouse's public job board API,
+// The greenhouse kind reads Greenhouse's public job board API,
 // GET /v1/boards/{token}/jobs?content=true: one response lists every open
 // posting of one board, descriptions included.
+var _ = register(Kind{
+	Name:     KindGreenhouse,
+	Doc:      "the Greenhouse job board API: start_urls are https://boards-api.greenhouse.io/v1/boards/TOKEN/jobs?content=true",
+	Keys:     []string{"start_urls", "max_pages"},
+	Required: []string{"start_urls"},
+	Check:    checkAPI,
+	reader:   greenhouseReader{},
+})
+
 type greenhouseReader struct{}
 
-func (greenhouseReader) startRole() pageRole { return roleAPI }
+func (greenhouseReader) start(src Source) []link { return startURLs(src, roleAPI) }
 
 // greenhouseJob holds the fields of a Greenhouse job that we use. Pay is
 // rarely structured: boards that publish pay ranges put them in
@@ -52,7 +61,7 @@ func (greenhouseReader) read(p page) ([]data.RawRecord, []link) {
 		if err == nil {
 			err = fmt.Errorf("no \"jobs\" array")
 		}
-		return []data.RawRecord{reject(p, fmt.Sprintf("greenhouse response is not a job board: %v", err))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeBadJSON, fmt.Sprintf("greenhouse response is not a job board: %v", err))}, nil
 	}
 	company := greenhouseCompany(p.url.Path)
 	out := make([]data.RawRecord, 0, len(*board.Jobs))
@@ -84,7 +93,7 @@ func (greenhouseReader) read(p page) ([]data.RawRecord, []link) {
 			r.PaySource = data.PaySourceEmployer
 		}
 		if r.Title == "" {
-			r.RejectReason = fmt.Sprintf("greenhouse job %d (id %s) has no title", i+1, j.ID)
+			r.RejectReason, r.RejectCode = fmt.Sprintf("greenhouse job %d (id %s) has no title", i+1, j.ID), data.RejectCodeNoTitle
 		}
 		out = append(out, r)
 	}

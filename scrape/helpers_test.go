@@ -82,7 +82,7 @@ func sources(base string) []scrape.Source {
 // testConfig has politeness delays off (loopback) and a fresh store.
 func testConfig(t testing.TB) scrape.Config {
 	cfg := scrape.DefaultConfig()
-	cfg.Delay = ptr(time.Duration(0))
+	cfg.Delay = time.Duration(0)
 	cfg.Store = t.TempDir()
 	return cfg
 }

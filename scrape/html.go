@@ -2,17 +2,34 @@ package scrape
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// htmlReader reads boards without structured data, python.org/jobs being
-// the model: each field of a posting page is found by a CSS selector.
+// The html kind reads boards without structured data, python.org/jobs
+// being the model: each field of a posting page is found by a CSS
+// selector; listing pages, sitemaps or feeds lead to the posting pages.
+var _ = register(Kind{
+	Name:     KindHTML,
+	Doc:      "posting pages without structured data, each field found by a CSS selector (fields), reached by listing pages, sitemaps or feeds",
+	Keys:     []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields", "max_pages", "max_depth"},
+	Required: []string{"fields"},
+	Check: func(s Source) error {
+		err := checkPages(s)
+		if s.Fields.Title == "" {
+			err = errors.Join(err, data.FieldErrorf("fields.title", "missing (a CSS selector)"))
+		}
+		return err
+	},
+	reader: htmlReader{},
+})
+
 type htmlReader struct{}
 
-func (htmlReader) startRole() pageRole { return roleListing }
+func (htmlReader) start(src Source) []link { return startURLs(src, roleListing) }
 
 func (htmlReader) read(p page) ([]data.RawRecord, []link) {
 	if p.role == roleListing {
@@ -20,7 +37,7 @@ func (htmlReader) read(p page) ([]data.RawRecord, []link) {
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.body))
 	if err != nil {
-		return []data.RawRecord{reject(p, fmt.Sprintf("posting page is not HTML: %v", err))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeNotHTML, fmt.Sprintf("posting page is not HTML: %v", err))}, nil
 	}
 	f := p.source.Fields
 	text := func(sel string) string {
@@ -37,7 +54,7 @@ func (htmlReader) read(p page) ([]data.RawRecord, []link) {
 	r := newRecord(p, p.url.String())
 	r.Title = text(f.Title)
 	if r.Title == "" {
-		return []data.RawRecord{reject(p, fmt.Sprintf("posting page has no title matching %q", f.Title))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeNoTitle, fmt.Sprintf("posting page has no title matching %q", f.Title))}, nil
 	}
 	r.Company = text(f.Company)
 	r.Location = text(f.Location)

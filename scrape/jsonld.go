@@ -10,11 +10,21 @@ import (
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// jsonldReader reads boards whose posting pages carry schema.org JobPosting
-// JSON-LD, which most boards publish because search engines require it.
+// The jsonld kind reads boards whose posting pages carry schema.org
+// JobPosting JSON-LD, which most boards publish because search engines
+// require it: listing pages (start_urls with links and next), sitemaps or
+// feeds lead to the posting pages.
+var _ = register(Kind{
+	Name:   KindJSONLD,
+	Doc:    "posting pages carrying schema.org JobPosting JSON-LD, reached by listing pages, sitemaps or feeds",
+	Keys:   []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "max_pages", "max_depth"},
+	Check:  checkPages,
+	reader: jsonldReader{},
+})
+
 type jsonldReader struct{}
 
-func (jsonldReader) startRole() pageRole { return roleListing }
+func (jsonldReader) start(src Source) []link { return startURLs(src, roleListing) }
 
 func (jsonldReader) read(p page) ([]data.RawRecord, []link) {
 	if p.role == roleListing {
@@ -32,9 +42,9 @@ func (jsonldReader) read(p page) ([]data.RawRecord, []link) {
 	}
 	switch {
 	case len(postings) == 0 && len(broken) > 0:
-		return []data.RawRecord{reject(p, "broken JSON-LD: "+strings.Join(broken, "; "))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeBadJSON, "broken JSON-LD: "+strings.Join(broken, "; "))}, nil
 	case len(postings) == 0:
-		return []data.RawRecord{reject(p, "no JobPosting JSON-LD on page")}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeNoJSONLD, "no JobPosting JSON-LD on page")}, nil
 	}
 	out := make([]data.RawRecord, 0, len(postings))
 	for i, jp := range postings {

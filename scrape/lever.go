@@ -11,12 +11,21 @@ import (
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// leverReader reads Lever's public postings API,
+// The lever kind reads Lever's public postings API,
 // GET /v0/postings/{company}?mode=json: one response lists every open
 // posting of one company.
+var _ = register(Kind{
+	Name:     KindLever,
+	Doc:      "the Lever postings API: start_urls are https://api.lever.co/v0/postings/COMPANY?mode=json",
+	Keys:     []string{"start_urls", "max_pages"},
+	Required: []string{"start_urls"},
+	Check:    checkAPI,
+	reader:   leverReader{},
+})
+
 type leverReader struct{}
 
-func (leverReader) startRole() pageRole { return roleAPI }
+func (leverReader) start(src Source) []link { return startURLs(src, roleAPI) }
 
 // leverPosting holds the fields of a Lever posting that we use.
 type leverPosting struct {
@@ -41,7 +50,7 @@ type leverPosting struct {
 func (leverReader) read(p page) ([]data.RawRecord, []link) {
 	var postings []leverPosting
 	if err := json.Unmarshal(p.body, &postings); err != nil {
-		return []data.RawRecord{reject(p, fmt.Sprintf("lever response is not a postings array: %v", err))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeBadJSON, fmt.Sprintf("lever response is not a postings array: %v", err))}, nil
 	}
 	company := leverCompany(p.url.Path)
 	out := make([]data.RawRecord, 0, len(postings))
@@ -68,7 +77,7 @@ func (leverReader) read(p page) ([]data.RawRecord, []link) {
 			r.PaySource = data.PaySourceEmployer
 		}
 		if r.Title == "" {
-			r.RejectReason = fmt.Sprintf("lever posting %d (id %q) has no title", i+1, lp.ID)
+			r.RejectReason, r.RejectCode = fmt.Sprintf("lever posting %d (id %q) has no title", i+1, lp.ID), data.RejectCodeNoTitle
 		}
 		out = append(out, r)
 	}

@@ -12,8 +12,8 @@ func TestCrawlLimits(t *testing.T) {
 	board := scrapetest.Board{Postings: 100, PerPage: 10}
 	tests := []struct {
 		name               string
-		maxPages, maxDepth int // per source
-		cfgPages           int // scrape-wide
+		maxPages, maxDepth int // per source; 0: not set
+		cfgPages           int // scrape-wide; 0: the default
 		requests           int
 		reason             string
 	}{
@@ -26,9 +26,16 @@ func TestCrawlLimits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, hits := serve(t, board)
 			cfg := testConfig(t)
-			cfg.MaxPages = tc.cfgPages
+			if tc.cfgPages > 0 {
+				cfg.MaxPages = tc.cfgPages
+			}
 			src := board.Source("b", srv.URL)
-			src.MaxPages, src.MaxDepth = tc.maxPages, tc.maxDepth
+			if tc.maxPages > 0 {
+				src.MaxPages = &tc.maxPages
+			}
+			if tc.maxDepth > 0 {
+				src.MaxDepth = &tc.maxDepth
+			}
 			res, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), []scrape.Source{src})
 			if err != nil {
 				t.Fatal(err)

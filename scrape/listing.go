@@ -15,7 +15,7 @@ import (
 func readListing(p page) ([]data.RawRecord, []link) {
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.body))
 	if err != nil {
-		return []data.RawRecord{reject(p, fmt.Sprintf("listing page is not HTML: %v", err))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeNotHTML, fmt.Sprintf("listing page is not HTML: %v", err))}, nil
 	}
 	var follow []link
 	add := func(sel string, role pageRole) {
@@ -29,12 +29,12 @@ func readListing(p page) ([]data.RawRecord, []link) {
 				return
 			}
 			ref.Fragment = ""
-			follow = append(follow, link{url: ref.String(), role: role})
+			follow = append(follow, get(ref.String(), role))
 		})
 	}
 	add(p.source.Links, rolePosting)
 	if len(follow) == 0 {
-		return []data.RawRecord{reject(p, fmt.Sprintf("listing page has no posting links matching %q", p.source.Links))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeNoLinks, fmt.Sprintf("listing page has no posting links matching %q", p.source.Links))}, nil
 	}
 	if p.source.Next != "" {
 		add(p.source.Next, roleListing)

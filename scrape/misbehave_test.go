@@ -122,7 +122,7 @@ func TestMisbehavingBoard(t *testing.T) {
 	srv, _ := serve(t, board)
 	cfg := testConfig(t)
 	cfg.Timeout = 300 * time.Millisecond
-	cfg.Retries = ptr(2)
+	cfg.Retries = 2
 	cfg.MaxBodyBytes = 1 << 20 // the crawler reads 1 MB of the streamed page, well within the timeout
 	src := []scrape.Source{{Name: "bad", Kind: scrape.KindJSONLD, StartURLs: []string{srv.URL + "/jobs/"}, Links: "a.job-link"}}
 	start := time.Now()
@@ -215,11 +215,11 @@ func TestGiveUpSource(t *testing.T) {
 	}))
 	good, _ := countingServer(t)
 	cfg := testConfig(t)
-	cfg.Retries = ptr(0)
+	cfg.Retries = 0
 	cfg.ErrorBudget = 5
 	// With a polite delay, the 190-odd requests queued when the budget
 	// runs out must stop at once, not each wait its turn first.
-	cfg.Delay = ptr(50 * time.Millisecond)
+	cfg.Delay = 50 * time.Millisecond
 	srcs := []scrape.Source{
 		{Name: "down", Kind: scrape.KindJSONLD, StartURLs: []string{down.URL + "/jobs/"}, Links: "a.job-link"},
 		sources(good.URL)[1],

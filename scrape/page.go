@@ -26,34 +26,48 @@ type page struct {
 	role   pageRole
 	body   []byte
 	sha256 string
+	// method and sent are the request's method (GET, POST) and the body
+	// it sent, so that a reader of an API that pages by POST can ask for
+	// the next page.
+	method string
+	sent   []byte
 }
 
-// link is a URL a reader wants fetched next, with the role of that page.
+// link is a request a reader wants made next, with the role of the page
+// it fetches. Most are GETs of a URL; a kind whose API lists by POST
+// gives a method, a body and its content type. A POST is stored and
+// replayed by method, URL and body digest, counted against max_pages, and
+// subject to robots.txt and the host's politeness like a GET.
 type link struct {
 	url  string
 	role pageRole
+
+	method      string // "" means GET
+	body        []byte // sent with method
+	contentType string // of body, such as "application/json"
 }
 
+// get is a GET of u fetching a page of role.
+func get(u string, role pageRole) link { return link{url: u, role: role} }
+
 // reader extracts records and further links from one page of a source kind.
-// A page that cannot be read yields a record with RejectReason set rather
-// than an error, so that it is counted and kept.
+// A page that cannot be read yields a record with RejectReason and
+// RejectCode set rather than an error, so that it is counted and kept.
 type reader interface {
-	// startRole is the role of the configured start URLs.
-	startRole() pageRole
+	// start lists the requests a crawl of src starts from, besides its
+	// sitemaps and feeds (which every crawled kind may have).
+	start(src Source) []link
 	read(p page) (records []data.RawRecord, follow []link)
 }
 
-func readerFor(kind string) reader {
-	switch kind {
-	case KindJSONLD:
-		return jsonldReader{}
-	case KindLever:
-		return leverReader{}
-	case KindGreenhouse:
-		return greenhouseReader{}
-	default:
-		return htmlReader{}
+// startURLs is the start of a kind that GETs its start URLs as pages of
+// role.
+func startURLs(src Source, role pageRole) []link {
+	out := make([]link, len(src.StartURLs))
+	for i, u := range src.StartURLs {
+		out[i] = get(u, role)
 	}
+	return out
 }
 
 // newRecord starts a record for page p with pay fields unset.
@@ -68,9 +82,10 @@ func newRecord(p page, u string) data.RawRecord {
 	}
 }
 
-// reject is a record that stands for a page that could not be read.
-func reject(p page, reason string) data.RawRecord {
+// reject is a record that stands for a page that could not be read; code
+// is one of data.RejectCode*.
+func reject(p page, code, reason string) data.RawRecord {
 	r := newRecord(p, p.url.String())
-	r.RejectReason = reason
+	r.RejectReason, r.RejectCode = reason, code
 	return r
 }

@@ -97,7 +97,7 @@ func TestPoliteness(t *testing.T) {
 			srv, _ := serve(t, &politeServer{robots: tc.robots, board: board})
 			rec := &startRecorder{}
 			cfg := testConfig(t)
-			cfg.Delay, cfg.Parallelism = ptr(tc.delay), tc.parallelism
+			cfg.Delay, cfg.Parallelism = tc.delay, tc.parallelism
 			res, err := (&scrape.Scraper{Config: cfg, Network: rec}).Run(t.Context(), []scrape.Source{board.Source("b", srv.URL)})
 			if err != nil {
 				t.Fatal(err)

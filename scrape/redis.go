@@ -1,6 +1,7 @@
 package scrape
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/gocolly/colly/v2/queue"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape/redisq"
 )
 
@@ -84,7 +87,7 @@ func (cr *crawler) share(fetch *fetcher) (*shared, error) {
 	}
 	c.AllowURLRevisit = true
 	c.SetRedirectHandler(sh.redirect)
-	if *cr.cfg.Robots {
+	if cr.cfg.Robots {
 		// robots.txt is checked when a link is found, as in a crawl of our
 		// own, so that a disallowed link is a reject of the worker that
 		// found it. colly checks it only on the way to making a request,
@@ -135,17 +138,25 @@ type queueError struct{ err error }
 func (e *queueError) Error() string { return "shared queue: " + e.err.Error() }
 func (e *queueError) Unwrap() error { return e.err }
 
-// add queues a link visit has checked, unless a worker queued it before
-// (redisq.ErrSeen). A robots.txt refusal comes back as colly's error.
-func (sh *shared) add(u *url.URL, cctx *colly.Context) error {
+// add queues a request visit has checked, unless a worker queued it
+// before (redisq.ErrSeen). The server dedupes a GET on its URL and any
+// other request on the page store's key (method, URL, body digest), so
+// that the pages of an API listing by POST to one URL are each made once.
+// A robots.txt refusal comes back as colly's error.
+func (sh *shared) add(u *url.URL, method string, body []byte, hdr http.Header, cctx *colly.Context) error {
 	if sh.robots != nil {
 		if err := sh.robots.Request(http.MethodGet, u.String(), nil, nil, nil); err != nil {
 			return err
 		}
 	}
-	bare := *u // serialized as sharedKey(u): the server dedupes on the request's URL
+	bare := *u
 	bare.Fragment, bare.RawFragment = "", ""
-	err := sh.colly.AddRequest(&colly.Request{URL: &bare, Method: http.MethodGet, Ctx: cctx})
+	req := &colly.Request{URL: &bare, Method: method, Ctx: cctx}
+	if method != http.MethodGet {
+		req.Body = bytes.NewReader(body)
+		req.Headers = &hdr
+	}
+	err := sh.colly.AddRequest(req) // through sharedQueue.AddRequest
 	if err != nil && !errors.Is(err, redisq.ErrSeen) {
 		return &queueError{err}
 	}
@@ -213,6 +224,10 @@ func (sh *shared) redirect(req *http.Request, via []*http.Request) error {
 // giveBack returns a request this worker took but will not make (it was
 // cancelled, or gave the source up) to the queue, for another worker.
 func (sh *shared) giveBack(req *colly.Request) {
+	if req.Method != http.MethodGet {
+		// The body was read when the request was made: send it again.
+		req.Body = strings.NewReader(req.Ctx.Get(ctxBody))
+	}
 	r, err := req.Marshal()
 	if err == nil {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(sh.cr.ctx), sharedGiveBack)
@@ -236,7 +251,7 @@ func (sh *shared) finish() {
 		return
 	}
 	cr.log.Warn("crawl limit reached", "limit", "max_pages", "value", cr.maxPages, "left_in_shared_queue", left)
-	cr.t.add(cr.reject(cr.src.entryURLs()[0], fmt.Sprintf(
+	cr.t.add(cr.reject(cr.src.entryURLs()[0], data.RejectCodeLimit, fmt.Sprintf(
 		"max_pages (%d) reached by this worker: it took no more requests from the shared queue, where %d were left", cr.maxPages, left)))
 }
 

@@ -2,7 +2,9 @@ package scrape
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/gocolly/colly/v2/queue"
@@ -115,7 +117,23 @@ var errStopping = errors.New("worker stopping")
 
 func (q *sharedQueue) Init() error { return nil }
 
-func (q *sharedQueue) AddRequest(r []byte) error { return q.sh.queue.AddRequest(r) }
+// AddRequest queues a request serialized by colly under the key the
+// server dedupes on: a GET's URL, or for another method the page store's
+// key (RequestKey), so POSTs of different bodies to one URL are apart.
+func (q *sharedQueue) AddRequest(r []byte) error {
+	var req struct {
+		URL, Method string
+		Body        []byte
+	}
+	if err := json.Unmarshal(r, &req); err != nil || req.URL == "" {
+		return fmt.Errorf("shared queue: not a serialized colly request: %.80q", r)
+	}
+	added, err := q.sh.queue.Add(context.Background(), RequestKey(req.Method, req.URL, req.Body), r)
+	if err == nil && !added {
+		err = redisq.ErrSeen
+	}
+	return err
+}
 
 func (q *sharedQueue) QueueSize() (int, error) {
 	if q.sh.stopping() {

@@ -151,7 +151,7 @@ func sharedWorker(t *testing.T) {
 	cfg := scrape.DefaultConfig()
 	cfg.Store = os.Getenv(envWorkerStore)
 	cfg.Queue = os.Getenv(envWorkerQueue)
-	cfg.Delay = ptr(workerDelay)
+	cfg.Delay = workerDelay
 	res, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), []scrape.Source{sharedBoard.Source("board", os.Getenv(envWorkerBoard))})
 	if err != nil {
 		t.Fatal(err)
@@ -210,7 +210,7 @@ func TestSharedQueueRejectsOnce(t *testing.T) {
 	for i := range results {
 		wg.Go(func() {
 			cfg := sharedConfig(t, queueURL)
-			cfg.Delay = ptr(time.Millisecond)
+			cfg.Delay = time.Millisecond
 			res, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), src)
 			if err != nil {
 				t.Error(err)
@@ -292,7 +292,7 @@ func TestSharedQueueCancel(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(t.Context())
 	cfg := sharedConfig(t, queueURL)
-	cfg.Delay = ptr(2 * time.Second) // robots.txt now, the first page only in 2 s
+	cfg.Delay = 2 * time.Second // robots.txt now, the first page only in 2 s
 	var cancelled time.Time
 	time.AfterFunc(300*time.Millisecond, func() { cancelled = time.Now(); cancel() })
 	_, err := (&scrape.Scraper{Config: cfg}).Run(ctx, src)
@@ -384,7 +384,7 @@ func TestSharedQueueWorkerDies(t *testing.T) {
 		cfg := scrape.DefaultConfig()
 		cfg.Store = os.Getenv(envWorkerStore)
 		cfg.Queue = os.Getenv(envWorkerQueue)
-		cfg.Delay = ptr(20 * time.Millisecond)
+		cfg.Delay = 20 * time.Millisecond
 		(&scrape.Scraper{Config: cfg}).Run(t.Context(), []scrape.Source{sharedBoard.Source("board", os.Getenv(envWorkerBoard))})
 		t.Fatal("the worker ended before it was killed")
 	}

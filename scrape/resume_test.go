@@ -109,7 +109,7 @@ func TestKillAndResume(t *testing.T) {
 func resumeChild(t *testing.T, base, store string) {
 	cfg := scrape.DefaultConfig()
 	cfg.Store = store
-	cfg.Delay = ptr(10 * time.Millisecond)
+	cfg.Delay = 10 * time.Millisecond
 	(&scrape.Scraper{Config: cfg}).Run(t.Context(), []scrape.Source{resumeBoard.Source("board", base)})
 	t.Fatal("the child crawl ended before it was killed")
 }

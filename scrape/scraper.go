@@ -55,7 +55,6 @@ type Scraper struct {
 // the store's: a page that cannot be stored stops the whole run.
 func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) {
 	cfg := s.Config
-	cfg.applyDefaults()
 	if err := cfg.Validate(sources); err != nil {
 		return Result{}, err
 	}
@@ -64,7 +63,7 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 	}
 	ctx, stop := context.WithCancelCause(parent)
 	defer stop(nil)
-	r := &run{Scraper: s, cfg: cfg, log: cmp.Or(s.Log, slog.Default()), gates: newGates(cfg.Parallelism, *cfg.Delay),
+	r := &run{Scraper: s, cfg: cfg, log: cmp.Or(s.Log, slog.Default()), gates: newGates(cfg.Parallelism, cfg.Delay),
 		network: s.Network, broken: func(err error) { stop(fmt.Errorf("page store: %w", err)) }}
 	if r.network == nil {
 		t := newNetworkTransport(cfg.Parallelism)

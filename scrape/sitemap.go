@@ -25,13 +25,13 @@ const maxSitemapBytes = 50 << 20
 func readSitemap(p page) ([]data.RawRecord, []link) {
 	body, err := gunzipped(p.body)
 	if err != nil {
-		return []data.RawRecord{reject(p, fmt.Sprintf("sitemap is gzipped but cannot be read: %v", err))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeBadXML, fmt.Sprintf("sitemap is gzipped but cannot be read: %v", err))}, nil
 	}
 	var follow []link
 	add := func(loc string, role pageRole) {
 		if ref, err := p.url.Parse(strings.TrimSpace(loc)); err == nil && loc != "" {
 			ref.Fragment = ""
-			follow = append(follow, link{url: ref.String(), role: role})
+			follow = append(follow, get(ref.String(), role))
 		}
 	}
 	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] != '<' {
@@ -55,11 +55,11 @@ func readSitemap(p page) ([]data.RawRecord, []link) {
 			return nil
 		})
 		if err != nil {
-			return []data.RawRecord{reject(p, fmt.Sprintf("sitemap is not XML: %v", err))}, nil
+			return []data.RawRecord{reject(p, data.RejectCodeBadXML, fmt.Sprintf("sitemap is not XML: %v", err))}, nil
 		}
 	}
 	if len(follow) == 0 {
-		return []data.RawRecord{reject(p, "sitemap lists no URLs")}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeNoLinks, "sitemap lists no URLs")}, nil
 	}
 	return nil, follow
 }
@@ -87,14 +87,14 @@ func readFeed(p page) ([]data.RawRecord, []link) {
 			}
 			if ref, err := p.url.Parse(strings.TrimSpace(href)); err == nil && href != "" {
 				ref.Fragment = ""
-				follow = append(follow, link{url: ref.String(), role: rolePosting})
+				follow = append(follow, get(ref.String(), rolePosting))
 				linked = true
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return []data.RawRecord{reject(p, fmt.Sprintf("feed is not XML: %v", err))}, nil
+		return []data.RawRecord{reject(p, data.RejectCodeBadXML, fmt.Sprintf("feed is not XML: %v", err))}, nil
 	}
 	return nil, follow
 }

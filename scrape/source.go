@@ -1,18 +1,19 @@
 package scrape
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/andybalholm/cascadia"
 
-	"github.com/jobmarket/jobmarket/scrape/tablefile"
+	"github.com/jobmarket/jobmarket/data"
 )
 
-// Source kinds this package can read.
+// Names of the source kinds this package registers; see Kinds for the
+// whole registry.
 const (
 	KindJSONLD     = "jsonld"     // posting pages carrying schema.org JobPosting JSON-LD
 	KindLever      = "lever"      // Lever postings API (GET /v0/postings/{company}?mode=json)
@@ -21,14 +22,11 @@ const (
 	KindFile       = "file"       // a researcher's own table: CSV, JSON Lines or Parquet
 )
 
-// Kinds lists every source kind, for config schemas and messages.
-var Kinds = []string{KindJSONLD, KindLever, KindGreenhouse, KindHTML, KindFile}
-
 // Source is one board, API or file to collect postings from.
 type Source struct {
 	// Name labels the source in every output. Required, unique.
 	Name string `yaml:"name"`
-	// Kind is one of Kinds.
+	// Kind names a registered kind (see Kinds); required.
 	Kind string `yaml:"kind"`
 	// StartURLs are listing pages (jsonld, html) or API endpoints (lever,
 	// greenhouse): http(s)://, file:///abs/path or bundled://host/path.
@@ -50,9 +48,10 @@ type Source struct {
 	// Fields selects each field on a posting page (html only).
 	Fields Fields `yaml:"fields"`
 	// MaxPages and MaxDepth override scrape.max_pages and scrape.max_depth
-	// for this source; 0 keeps them.
-	MaxPages int `yaml:"max_pages"`
-	MaxDepth int `yaml:"max_depth"`
+	// for this source; left out (nil), the scrape-wide value holds.
+	// MaxDepth 0 fetches the start URLs, sitemaps and feeds only.
+	MaxPages *int `yaml:"max_pages,omitempty"`
+	MaxDepth *int `yaml:"max_depth,omitempty"`
 
 	// Path is the table a file source reads, relative to the working folder.
 	Path string `yaml:"path"`
@@ -79,63 +78,51 @@ type Fields struct {
 }
 
 // crawled reports whether the source is fetched over URLs (every kind but
-// file).
-func (s Source) crawled() bool { return s.Kind != KindFile }
+// file). An unknown kind is not crawled; Validate refuses it.
+func (s Source) crawled() bool {
+	k, ok := LookupKind(s.Kind)
+	return ok && k.crawled()
+}
 
 // entryURLs lists every URL a crawl of s starts from.
 func (s Source) entryURLs() []string {
 	return slices.Concat(s.StartURLs, s.Sitemaps, s.Feeds)
 }
 
-func (s Source) validate(at string) []error {
+// sourceKeys are the keys of a source besides name and kind, as written
+// in pipeline.yaml.
+var sourceKeys = []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields",
+	"max_pages", "max_depth", "path", "format", "columns"}
+
+// setKeys lists the keys of sourceKeys that s sets.
+func (s Source) setKeys() []string {
+	set := map[string]bool{
+		"start_urls": len(s.StartURLs) > 0, "links": s.Links != "", "next": s.Next != "",
+		"sitemaps": len(s.Sitemaps) > 0, "feeds": len(s.Feeds) > 0, "match": s.Match != "",
+		"fields": s.Fields != Fields{}, "max_pages": s.MaxPages != nil, "max_depth": s.MaxDepth != nil,
+		"path": s.Path != "", "format": s.Format != "", "columns": len(s.Columns) > 0,
+	}
+	var keys []string
+	for _, k := range sourceKeys {
+		if set[k] {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// checkCommon checks what every source may set, whatever its kind: URLs,
+// selectors, the match pattern and limits.
+func (s Source) checkCommon() []error {
 	var errs []error
-	bad := func(field, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s.%s: "+format, append([]any{at, field}, args...)...))
-	}
-	pages := len(s.StartURLs) > 0
-	switch s.Kind {
-	case KindJSONLD, KindHTML:
-		if !pages && len(s.Sitemaps) == 0 && len(s.Feeds) == 0 {
-			bad("start_urls", "none given (give start_urls with links, sitemaps or feeds)")
-		}
-		if pages && s.Links == "" {
-			bad("links", "missing (a CSS selector of posting links)")
-		}
-		if s.Kind == KindHTML && s.Fields.Title == "" {
-			bad("fields.title", "missing (a CSS selector)")
-		}
-	case KindLever, KindGreenhouse:
-		if !pages {
-			bad("start_urls", "none given")
-		}
-		if len(s.Sitemaps) > 0 || len(s.Feeds) > 0 || s.Links != "" {
-			bad("start_urls", "an API source reads its start_urls only (no links, sitemaps or feeds)")
-		}
-	case KindFile:
-		if s.Path == "" {
-			bad("path", "missing (the table to read)")
-		}
-		if pages || len(s.Sitemaps) > 0 || len(s.Feeds) > 0 {
-			bad("start_urls", "a file source reads path, not URLs")
-		}
-		if _, err := tablefile.FormatOf(s.Path, s.Format); err != nil && s.Path != "" {
-			bad("format", "%v", err)
-		}
-		for field := range s.Columns {
-			if !slices.Contains(tablefile.Fields, field) {
-				bad("columns", "%q is not one of %s", field, strings.Join(tablefile.Fields, ", "))
-			}
-		}
-	default:
-		bad("kind", "%q is not one of %s", s.Kind, strings.Join(Kinds, ", "))
-	}
-	if s.Kind != KindFile && (s.Path != "" || s.Format != "" || len(s.Columns) > 0) {
-		bad("path", "only a file source reads a path, format and columns")
-	}
-	for key, list := range map[string][]string{"start_urls": s.StartURLs, "sitemaps": s.Sitemaps, "feeds": s.Feeds} {
-		for j, raw := range list {
+	bad := func(path, format string, args ...any) { errs = append(errs, data.FieldErrorf(path, format, args...)) }
+	for _, list := range []struct {
+		key  string
+		urls []string
+	}{{"start_urls", s.StartURLs}, {"sitemaps", s.Sitemaps}, {"feeds", s.Feeds}} {
+		for j, raw := range list.urls {
 			if err := checkURL(raw); err != nil {
-				bad(fmt.Sprintf("%s[%d]", key, j), "%v", err)
+				bad(fmt.Sprintf("%s[%d]", list.key, j), "%v", err)
 			}
 		}
 	}
@@ -154,14 +141,35 @@ func (s Source) validate(at string) []error {
 			bad("match", "%q is not a regular expression: %v", s.Match, err)
 		}
 	}
-	if s.MaxPages < 0 {
-		bad("max_pages", "%d is negative", s.MaxPages)
+	if s.MaxPages != nil && *s.MaxPages < 1 {
+		bad("max_pages", "%d is less than 1", *s.MaxPages)
 	}
-	if s.MaxDepth < 0 {
-		bad("max_depth", "%d is negative", s.MaxDepth)
+	if s.MaxDepth != nil && *s.MaxDepth < 0 {
+		bad("max_depth", "%d is negative", *s.MaxDepth)
 	}
-	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return errs
+}
+
+// checkPages is the check of a kind that reads listing pages, sitemaps or
+// feeds (jsonld, html).
+func checkPages(s Source) error {
+	var errs []error
+	if len(s.StartURLs) == 0 && len(s.Sitemaps) == 0 && len(s.Feeds) == 0 {
+		errs = append(errs, data.FieldErrorf("start_urls", "none given (give start_urls with links, sitemaps or feeds)"))
+	}
+	if len(s.StartURLs) > 0 && s.Links == "" {
+		errs = append(errs, data.FieldErrorf("links", "missing (a CSS selector of posting links)"))
+	}
+	return errors.Join(errs...)
+}
+
+// checkAPI is the check of a kind that reads API endpoints (lever,
+// greenhouse).
+func checkAPI(s Source) error {
+	if len(s.StartURLs) == 0 {
+		return data.FieldErrorf("start_urls", "none given")
+	}
+	return nil
 }
 
 func checkURL(raw string) error {

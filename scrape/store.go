@@ -31,13 +31,16 @@ const maxWARCFile = 1 << 30
 // of the process loses nothing written; a power cut may lose the last
 // seconds); Close syncs.
 //
-// The index of which URL is stored where lives in memory and is rebuilt by
-// reading every file's record headers when the store is opened.
+// The index of which request is stored where lives in memory and is
+// rebuilt by reading every file's record headers when the store is opened.
+// A GET is indexed by its URL; any other request (a POST to an API that
+// lists by POST) by RequestKey: method, URL and the SHA-256 of the body it
+// sent.
 type Store struct {
 	dir string
 
 	mu    sync.RWMutex
-	byURL map[string]StoredPage
+	byKey map[string]StoredPage
 	files []*os.File // by StoredPage.file; the last one may be the file being written
 
 	wmu     sync.Mutex
@@ -47,12 +50,50 @@ type Store struct {
 	buf     bytes.Buffer
 }
 
+// RequestKey is what the store indexes a request's response by: a GET's
+// URL, as stores have always been keyed (so stores written before other
+// methods were kept still replay), and for any other method
+// "METHOD URL sha256:HEX" with the hex SHA-256 of the body sent.
+func RequestKey(method, url string, body []byte) string {
+	if method == "" || method == http.MethodGet {
+		return url
+	}
+	return requestKey(method, url, sha256Hex(body))
+}
+
+func requestKey(method, url, bodySHA string) string {
+	if method == "" || method == http.MethodGet {
+		return url
+	}
+	return method + " " + url + " sha256:" + bodySHA
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// storedRequest is what the store keeps of the request a response
+// answers.
+type storedRequest struct {
+	method      string // "" for GET
+	url         string
+	body        []byte // sent with a method other than GET
+	contentType string
+}
+
+func (r storedRequest) key() string { return RequestKey(r.method, r.url, r.body) }
+
 // StoredPage describes one stored response.
 type StoredPage struct {
-	URL     string
-	Status  int
-	SHA256  string    // hex SHA-256 of the body; "" for an over-size response
-	Fetched time.Time // when the response was received
+	URL string
+	// Method is the request's method when it was not GET ("POST"), and
+	// RequestSHA256 the hex SHA-256 of the body it sent.
+	Method        string
+	RequestSHA256 string
+	Status        int
+	SHA256        string    // hex SHA-256 of the body; "" for an over-size response
+	Fetched       time.Time // when the response was received
 	// BodyAtLeast is set for a response larger than the body cap at the
 	// time: it was stored without its body and was at least this large.
 	BodyAtLeast int64
@@ -79,7 +120,7 @@ func OpenStore(dir string) (*Store, error) {
 		return nil, fmt.Errorf("open page store: %w", err)
 	}
 	slices.Sort(names) // names start with the time they were begun: older records first, newer win
-	s := &Store{dir: dir, byURL: map[string]StoredPage{}}
+	s := &Store{dir: dir, byKey: map[string]StoredPage{}}
 	for _, name := range names {
 		f, err := os.Open(name)
 		if err != nil {
@@ -92,7 +133,7 @@ func OpenStore(dir string) (*Store, error) {
 			if e.typ != "response" {
 				return
 			}
-			s.index(StoredPage{URL: e.uri, Status: e.status, SHA256: e.sha, Fetched: e.date,
+			s.index(StoredPage{URL: e.uri, Method: e.method, RequestSHA256: e.requestSHA, Status: e.status, SHA256: e.sha, Fetched: e.date,
 				BodyAtLeast: e.atLeast, file: id, blockStart: e.blockStart, blockLen: e.blockLen})
 		})
 		if err != nil {
@@ -103,42 +144,47 @@ func OpenStore(dir string) (*Store, error) {
 	return s, nil
 }
 
-// index records p as the URL's latest response, unless p is a transient
-// failure and a final answer is already known.
+// Key is the page's RequestKey.
+func (p StoredPage) Key() string { return requestKey(p.Method, p.URL, p.RequestSHA256) }
+
+// index records p as its request's latest response, unless p is a
+// transient failure and a final answer is already known.
 func (s *Store) index(p StoredPage) {
-	if old, ok := s.byURL[p.URL]; ok && old.servable() && !p.servable() {
+	key := p.Key()
+	if old, ok := s.byKey[key]; ok && old.servable() && !p.servable() {
 		return
 	}
-	s.byURL[p.URL] = p
+	s.byKey[key] = p
 }
 
 // Dir is the folder the store lives in.
 func (s *Store) Dir() string { return s.dir }
 
-// Len is the number of URLs with a stored response.
+// Len is the number of requests with a stored response.
 func (s *Store) Len() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return len(s.byURL)
+	return len(s.byKey)
 }
 
-// Lookup returns the latest stored response for the URL.
-func (s *Store) Lookup(url string) (StoredPage, bool) {
+// Lookup returns the latest stored response for a request key: a GET's
+// URL, or RequestKey's for another method.
+func (s *Store) Lookup(key string) (StoredPage, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	p, ok := s.byURL[url]
+	p, ok := s.byKey[key]
 	return p, ok
 }
 
-// Pages lists the latest stored response of every URL, by URL.
+// Pages lists the latest stored response of every request, by key.
 func (s *Store) Pages() []StoredPage {
 	s.mu.RLock()
-	pages := make([]StoredPage, 0, len(s.byURL))
-	for _, p := range s.byURL {
+	pages := make([]StoredPage, 0, len(s.byKey))
+	for _, p := range s.byKey {
 		pages = append(pages, p)
 	}
 	s.mu.RUnlock()
-	slices.SortFunc(pages, func(a, b StoredPage) int { return strings.Compare(a.URL, b.URL) })
+	slices.SortFunc(pages, func(a, b StoredPage) int { return strings.Compare(a.Key(), b.Key()) })
 	return pages
 }
 
@@ -158,25 +204,32 @@ func (s *Store) Read(p StoredPage) (http.Header, []byte, error) {
 	return h, body, nil
 }
 
-// put stores a response and returns its body's hex SHA-256. A response
-// identical to the URL's latest stored one (same status and body) is not
-// written again: a rerun over unchanged local files adds nothing.
-func (s *Store) put(url string, fetched time.Time, status int, header http.Header, body []byte) (string, error) {
-	sum := sha256.Sum256(body)
-	sha := hex.EncodeToString(sum[:])
-	if old, ok := s.Lookup(url); ok && old.Status == status && old.SHA256 == sha {
+// put stores a response to req and returns its body's hex SHA-256. A
+// response identical to the request's latest stored one (same status and
+// body) is not written again: a rerun over unchanged local files adds
+// nothing.
+func (s *Store) put(req storedRequest, fetched time.Time, status int, header http.Header, body []byte) (string, error) {
+	sha := sha256Hex(body)
+	if old, ok := s.Lookup(req.key()); ok && old.Status == status && old.SHA256 == sha {
 		return sha, nil
 	}
-	return sha, s.write(StoredPage{URL: url, Status: status, SHA256: sha, Fetched: fetched}, header, body)
+	return sha, s.write(req, StoredPage{Status: status, SHA256: sha, Fetched: fetched}, header, body)
 }
 
-// putOversize records that the URL answered with a body over the cap,
+// putOversize records that req was answered with a body over the cap,
 // known to be at least atLeast bytes, keeping its headers only.
-func (s *Store) putOversize(url string, fetched time.Time, status int, header http.Header, atLeast int64) error {
-	return s.write(StoredPage{URL: url, Status: status, Fetched: fetched, BodyAtLeast: atLeast}, header, nil)
+func (s *Store) putOversize(req storedRequest, fetched time.Time, status int, header http.Header, atLeast int64) error {
+	return s.write(req, StoredPage{Status: status, Fetched: fetched, BodyAtLeast: atLeast}, header, nil)
 }
 
-func (s *Store) write(p StoredPage, header http.Header, body []byte) error {
+// write appends the response p to req, preceded for a request other than
+// a GET by a WARC request record holding the body it sent, so the archive
+// says what was asked.
+func (s *Store) write(req storedRequest, p StoredPage, header http.Header, body []byte) error {
+	p.URL = req.url
+	if req.method != "" && req.method != http.MethodGet {
+		p.Method, p.RequestSHA256 = req.method, sha256Hex(req.body)
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	if s.out == nil || s.outSize > maxWARCFile {
@@ -185,8 +238,12 @@ func (s *Store) write(p StoredPage, header http.Header, body []byte) error {
 		}
 	}
 	s.buf.Reset()
-	warcResponse(&s.buf, p.URL, p.Fetched, p.Status, header, body, p.SHA256, p.BodyAtLeast)
-	headLen := int64(bytes.Index(s.buf.Bytes(), []byte("\r\n\r\n")) + 4)
+	if p.Method != "" {
+		warcRequest(&s.buf, req, p.Fetched)
+	}
+	start := int64(s.buf.Len())
+	warcResponse(&s.buf, p, header, body)
+	headLen := start + int64(bytes.Index(s.buf.Bytes()[start:], []byte("\r\n\r\n"))+4)
 	// One write per record: a kill between writes never leaves half a
 	// record followed by a whole one.
 	if _, err := s.out.Write(s.buf.Bytes()); err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -25,11 +26,50 @@ const (
 	// (WARC-Truncated: length) and says how large it was known to be, so
 	// a resumed crawl with the same cap rejects it without asking again.
 	fieldBodyAtLeast = "Jobmarket-Body-At-Least"
+	// A response to a request other than a GET (a POST to an API that
+	// lists by POST) names the method and the SHA-256 of the body sent,
+	// which with the URL are its key in the store; a WARC request record
+	// holding that body precedes it.
+	fieldRequestMethod = "Jobmarket-Request-Method"
+	fieldRequestDigest = "Jobmarket-Request-Digest"
 )
 
-// warcResponse encodes one response record into buf. body is nil for an
-// over-size response, whose size is then atLeast.
-func warcResponse(buf *bytes.Buffer, uri string, fetched time.Time, status int, header http.Header, body []byte, sha string, atLeast int64) {
+// warcRequest encodes the request record of a request other than a GET:
+// the HTTP request line, Host, Content-Type and the body sent.
+func warcRequest(buf *bytes.Buffer, req storedRequest, date time.Time) {
+	var block bytes.Buffer
+	target, host := req.url, ""
+	if u, err := url.Parse(req.url); err == nil {
+		target, host = u.RequestURI(), u.Host
+	}
+	fmt.Fprintf(&block, "%s %s HTTP/1.1\r\n", req.method, noBreaks.Replace(target))
+	h := http.Header{}
+	h.Set("Host", noBreaks.Replace(host))
+	if req.contentType != "" {
+		h.Set("Content-Type", noBreaks.Replace(req.contentType))
+	}
+	h.Set("Content-Length", strconv.Itoa(len(req.body)))
+	h.Write(&block)
+	block.WriteString("\r\n")
+	block.Write(req.body)
+
+	buf.WriteString(warcVersion + "\r\n")
+	writeField(buf, "WARC-Type", "request")
+	writeField(buf, "WARC-Record-ID", newRecordID())
+	writeField(buf, "WARC-Date", date.UTC().Format(time.RFC3339Nano))
+	writeField(buf, "WARC-Target-URI", req.url)
+	writeField(buf, "WARC-Payload-Digest", "sha256:"+sha256Hex(req.body))
+	writeField(buf, "Content-Type", "application/http;msgtype=request")
+	writeField(buf, "Content-Length", strconv.Itoa(block.Len()))
+	buf.WriteString("\r\n")
+	buf.Write(block.Bytes())
+	buf.WriteString("\r\n\r\n")
+}
+
+// warcResponse encodes one response record, p, into buf. body is nil for
+// an over-size response, whose size is then p.BodyAtLeast.
+func warcResponse(buf *bytes.Buffer, p StoredPage, header http.Header, body []byte) {
+	uri, fetched, status, sha, atLeast := p.URL, p.Fetched, p.Status, p.SHA256, p.BodyAtLeast
 	var head bytes.Buffer
 	fmt.Fprintf(&head, "HTTP/1.1 %03d %s\r\n", status, http.StatusText(status))
 	h := header.Clone()
@@ -45,6 +85,10 @@ func warcResponse(buf *bytes.Buffer, uri string, fetched time.Time, status int, 
 	writeField(buf, "WARC-Record-ID", newRecordID())
 	writeField(buf, "WARC-Date", fetched.UTC().Format(time.RFC3339Nano))
 	writeField(buf, "WARC-Target-URI", uri)
+	if p.Method != "" {
+		writeField(buf, fieldRequestMethod, p.Method)
+		writeField(buf, fieldRequestDigest, "sha256:"+p.RequestSHA256)
+	}
 	if atLeast > 0 {
 		writeField(buf, "WARC-Truncated", "length")
 		writeField(buf, fieldBodyAtLeast, strconv.FormatInt(atLeast, 10))
@@ -101,6 +145,8 @@ type warcEntry struct {
 	uri        string
 	date       time.Time
 	sha        string // hex, from WARC-Payload-Digest
+	method     string // of a request other than a GET
+	requestSHA string // hex SHA-256 of the body that request sent
 	atLeast    int64
 	status     int   // of a response record
 	blockStart int64 // offset of the HTTP message in the file
@@ -182,6 +228,10 @@ func readWARCHead(br *bufio.Reader, pos int64) (warcEntry, int64, error) {
 			}
 		case "WARC-Payload-Digest":
 			e.sha = strings.TrimPrefix(value, "sha256:")
+		case fieldRequestMethod:
+			e.method = value
+		case fieldRequestDigest:
+			e.requestSHA = strings.TrimPrefix(value, "sha256:")
 		case fieldBodyAtLeast:
 			if e.atLeast, err = strconv.ParseInt(value, 10, 64); err != nil {
 				return e, 0, fmt.Errorf("store: record at byte %d has %s %q", pos, fieldBodyAtLeast, value)

@@ -6,12 +6,16 @@ import (
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// scrapeReasonCodes maps the free-text reasons the scrape stage gives for a
-// page it could not read to reject codes, by a lower-case fragment of the
-// reason; the first match wins. The scrape stage owns the wording, so a
-// reason no fragment matches gets data.RejectCodeScrapeOther and keeps its
-// text in the reason column: nothing is lost, it is only counted apart.
-var scrapeReasonCodes = []struct{ fragment, code string }{
+// legacyReasonCodes maps the free-text reasons of raw records that carry
+// no RejectCode to reject codes, by a lower-case fragment of the reason;
+// the first match wins. The scrape stage sets a code on every reject it
+// makes, so this serves only raw.arrow files written before the
+// reject_code column existed (and other producers of raw records that set
+// a reason alone), which then count their rejects as they always did. It
+// is frozen: the scrape stage's wording may change, its codes carry the
+// meaning. A reason no fragment matches gets data.RejectCodeScrapeOther
+// and keeps its text in the reason column.
+var legacyReasonCodes = []struct{ fragment, code string }{
 	{"no jobposting json-ld", data.RejectCodeNoJSONLD},
 	{"no json-ld", data.RejectCodeNoJSONLD},
 	{"broken json-ld", data.RejectCodeBadJSON},
@@ -40,11 +44,15 @@ var scrapeReasonCodes = []struct{ fragment, code string }{
 	{"retries", data.RejectCodeFetch},
 }
 
-// scrapeRejectCode derives the code of a scrape-stage reject from its
-// reason.
-func scrapeRejectCode(reason string) string {
-	lower := strings.ToLower(reason)
-	for _, m := range scrapeReasonCodes {
+// scrapeRejectCode is the code of a scrape-stage reject: the one the
+// scrape stage set, or for a record without one (see legacyReasonCodes),
+// the code its reason reads as.
+func scrapeRejectCode(r *data.RawRecord) string {
+	if r.RejectCode != "" {
+		return r.RejectCode
+	}
+	lower := strings.ToLower(r.RejectReason)
+	for _, m := range legacyReasonCodes {
 		if strings.Contains(lower, m.fragment) {
 			return m.code
 		}
@@ -55,7 +63,7 @@ func scrapeRejectCode(reason string) string {
 // rejected reports whether a raw record becomes a reject: a page the
 // scrape stage could not read, or a posting without a title.
 func rejected(r *data.RawRecord) bool {
-	return r.RejectReason != "" || strings.TrimSpace(r.Title) == ""
+	return r.RejectReason != "" || r.RejectCode != "" || strings.TrimSpace(r.Title) == ""
 }
 
 // rejectOf returns the reject a raw record becomes, if any (see rejected).
@@ -69,9 +77,9 @@ func rejectOf(r *data.RawRecord) (data.Reject, bool) {
 		return data.Reject{}, false
 	}
 	source, url := strings.Clone(r.Source), strings.Clone(r.URL)
-	if r.RejectReason != "" {
+	if r.RejectReason != "" || r.RejectCode != "" {
 		return data.Reject{Source: source, URL: url, Stage: "scrape", Reason: strings.Clone(r.RejectReason),
-			Code: scrapeRejectCode(r.RejectReason)}, true
+			Code: strings.Clone(scrapeRejectCode(r))}, true
 	}
 	return data.Reject{Source: source, URL: url, Stage: "transform", Reason: "posting has no title",
 		Code: data.RejectCodeNoTitle}, true

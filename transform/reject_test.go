@@ -10,8 +10,28 @@ import (
 	"github.com/jobmarket/jobmarket/transform"
 )
 
-// TestRejectCodes checks the codes derived from the scrape stage's
-// reasons, as it words them today.
+// TestRejectCodesKept checks that a scrape reject keeps the code the
+// scrape stage set, whatever its reason says.
+func TestRejectCodesKept(t *testing.T) {
+	records := []data.RawRecord{
+		{Source: "s", URL: "u1", RejectReason: "sitemap is not XML: EOF", RejectCode: data.RejectCodeBadXML},
+		{Source: "s", URL: "u2", RejectReason: "greenhouse response is not a job board: EOF", RejectCode: data.RejectCodeBadJSON},
+		{Source: "s", URL: "u3", RejectReason: "robots.txt for api page: HTTP 500", RejectCode: data.RejectCodeFetch},
+	}
+	res, err := transform.Run(t.Context(), testConfig(), records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range records {
+		if got := res.Rejects[i]; got.Code != r.RejectCode || got.Reason != r.RejectReason || got.Stage != "scrape" {
+			t.Errorf("reject for %q = %+v, want code %s", r.RejectReason, got, r.RejectCode)
+		}
+	}
+}
+
+// TestRejectCodes checks the codes derived from the reasons of records
+// without a code (raw.arrow files from before reject_code), worded as the
+// scrape stage worded them then.
 func TestRejectCodes(t *testing.T) {
 	tests := []struct{ reason, code string }{
 		{"no JobPosting JSON-LD on page", data.RejectCodeNoJSONLD},

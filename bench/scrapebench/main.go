@@ -65,7 +65,7 @@ func main() {
 			fail(fmt.Errorf("%s needs -url and -store", cmd))
 		}
 		cfg := scrape.DefaultConfig()
-		cfg.Delay, cfg.Parallelism, cfg.Store = new(time.Duration), *parallelism, *store // politeness delays off; robots.txt on
+		cfg.Delay, cfg.Parallelism, cfg.Store = 0, *parallelism, *store // politeness delays off; robots.txt on
 		s := &scrape.Scraper{Config: cfg, Offline: cmd == "reparse", Log: slog.New(slog.DiscardHandler)}
 		start := time.Now()
 		res, err := s.Run(ctx, []scrape.Source{board.Source("loopback", *base)})

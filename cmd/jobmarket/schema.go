@@ -15,6 +15,9 @@ import (
 // command accepts. Editors use it to complete and check the file.
 func runSchema(_ context.Context, e *env) error {
 	s := schemaOf(reflect.TypeOf(Pipeline{}))
+	if sources, ok := s["properties"].(map[string]any)["sources"].(map[string]any); ok {
+		sources["items"].(map[string]any)["allOf"] = kindSchemas()
+	}
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["title"] = "jobmarket pipeline.yaml"
 	s["description"] = "Config of the jobmarket pipeline; see docs/config.md."
@@ -30,7 +33,21 @@ var (
 
 // enums lists the closed sets of values some fields take, by YAML key.
 var enums = map[string][]string{
-	"kind": scrape.Kinds,
+	"kind": scrape.KindNames(),
+}
+
+// kindSchemas says, for each registered source kind, which keys a source
+// of that kind may and must set.
+func kindSchemas() []any {
+	var out []any
+	for _, k := range scrape.Kinds() {
+		allowed := append([]string{"name", "kind"}, k.Keys...)
+		out = append(out, map[string]any{
+			"if":   map[string]any{"properties": map[string]any{"kind": map[string]any{"const": k.Name}}, "required": []string{"kind"}},
+			"then": map[string]any{"description": k.Doc, "required": append([]string{"name"}, k.Required...), "propertyNames": map[string]any{"enum": allowed}},
+		})
+	}
+	return out
 }
 
 // schemaOf describes a config type. Structs are closed (additional keys

@@ -3,6 +3,7 @@ package tablefile
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -112,7 +113,10 @@ func (t *table) add(r data.RawRecord, err error, row, line int) error {
 	if err != nil {
 		// A reject keeps only where the row is and why.
 		r = data.RawRecord{Kind: "file", URL: cmp.Or(r.URL, t.locator(row)), PayMin: math.NaN(), PayMax: math.NaN(),
-			RejectReason: (&RowError{Row: row, Line: line, Err: err}).Error()}
+			RejectReason: (&RowError{Row: row, Line: line, Err: err}).Error(), RejectCode: data.RejectCodeBadRow}
+		if errors.Is(err, ErrNoTitle) {
+			r.RejectCode = data.RejectCodeNoTitle
+		}
 	}
 	t.out = append(t.out, r)
 	t.rows++
