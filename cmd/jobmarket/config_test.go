@@ -114,7 +114,7 @@ analysis:
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	if robots := p.Scrape.Robots == nil || *p.Scrape.Robots; !robots || p.Scrape.UserAgent != "agent\nscrape:\n  robots: false" {
+	if !p.Scrape.Robots || p.Scrape.UserAgent != "agent\nscrape:\n  robots: false" {
 		t.Errorf("a value with newlines rewrote the config: user_agent %q", p.Scrape.UserAgent)
 	}
 	if p.Analysis.Seed != 7 {
@@ -153,5 +153,24 @@ func TestConfigCommandPrintsWhatIsRecorded(t *testing.T) {
 	}
 	if again.Analysis.Seed != 3 {
 		t.Errorf("read back seed %d", again.Analysis.Seed)
+	}
+}
+
+func TestConfigMergedMaps(t *testing.T) {
+	p, err := parseConfig("mine", strings.NewReader(minimalConfig+`pay:
+  annualize: {hour: 2000}
+classify:
+  seniority:
+    lead: [lead, architect]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := DefaultPipeline()
+	if len(p.Pay.Annualize) != len(d.Pay.Annualize) || p.Pay.Annualize["hour"] != 2000 || p.Pay.Annualize["DAY"] != d.Pay.Annualize["DAY"] {
+		t.Errorf("annualize = %v: want hour replaced and the other periods kept", p.Pay.Annualize)
+	}
+	if !reflect.DeepEqual(p.Classify.Seniority["lead"], []string{"lead", "architect"}) || !reflect.DeepEqual(p.Classify.Seniority["junior"], d.Classify.Seniority["junior"]) {
+		t.Errorf("seniority = %v: want lead replaced and the other levels kept", p.Classify.Seniority)
 	}
 }

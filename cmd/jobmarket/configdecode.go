@@ -164,7 +164,11 @@ func checkTree(n *yaml.Node, v reflect.Value, path string) []error {
 			return []error{data.FieldErrorf(path, "is not a mapping of keys to values")}
 		}
 		if v.CanSet() {
-			v.Set(reflect.Zero(t))
+			if mergedMaps[path] {
+				dropGivenKeys(n, v)
+			} else {
+				v.Set(reflect.Zero(t))
+			}
 		}
 		var errs []error
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -182,6 +186,32 @@ func checkTree(n *yaml.Node, v reflect.Value, path string) []error {
 		return []error{data.FieldErrorf(path, "%q %s", n.Value, err)}
 	}
 	return nil
+}
+
+// mergedMaps are the mappings a file adds to key by key instead of
+// replacing: a period or a seniority level left out keeps its default, and
+// the recorded config shows every one in effect.
+var mergedMaps = map[string]bool{"pay.annualize": true, "classify.seniority": true}
+
+// dropGivenKeys removes from the default map v every key the file gives,
+// in any case, so the file's value is the one kept ("hour" replaces
+// "HOUR").
+func dropGivenKeys(n *yaml.Node, v reflect.Value) {
+	if v.IsNil() {
+		return
+	}
+	fresh := reflect.MakeMap(v.Type())
+	iter := v.MapRange()
+	for iter.Next() {
+		given := false
+		for i := 0; i < len(n.Content); i += 2 {
+			given = given || strings.EqualFold(strings.TrimSpace(n.Content[i].Value), iter.Key().String())
+		}
+		if !given {
+			fresh.SetMapIndex(iter.Key(), iter.Value())
+		}
+	}
+	v.Set(fresh)
 }
 
 // errWrongScalar is the cause of a value of the wrong kind; its text is
