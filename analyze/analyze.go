@@ -23,26 +23,6 @@ type Result struct {
 	DataFrom, DataTo string
 }
 
-// Run estimates the premium for every region in regions (config order; a
-// name given twice counts once) and every quarter present in listings.
-// rejects only feed the funnel. It returns an error only for an invalid
-// config or a cancelled ctx: bad or scarce data give rows with notes. It
-// is NewSample, Add and AddReject for each input, then Estimate.
-func Run(ctx context.Context, cfg Config, regions []string, listings []data.Listing, rejects []data.Reject) (Result, error) {
-	s, err := NewSample(cfg, regions)
-	if err != nil {
-		return Result{}, err
-	}
-	s.reserve(len(listings))
-	for i := range listings {
-		s.Add(&listings[i])
-	}
-	for _, r := range rejects {
-		s.AddReject(r)
-	}
-	return s.Estimate(ctx)
-}
-
 // Estimate computes every row from the listings added. A Sample can be
 // estimated once.
 func (s *Sample) Estimate(ctx context.Context) (Result, error) {
