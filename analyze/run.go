@@ -116,6 +116,7 @@ func Run(ctx context.Context, cfg Config, in Input) (Output, error) {
 	var prev data.Span
 	if limited {
 		history, _ = NewSample(cfg, in.Regions)
+		history.quartersOnly = true // the trend shows per-quarter rows only
 		if prev = period.Previous(); prev.Quarter == "" {
 			before, _ = NewSample(cfg, in.Regions)
 		}

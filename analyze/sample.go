@@ -44,6 +44,10 @@ type Sample struct {
 
 	dataFrom, dataTo string
 	done             bool
+	// quartersOnly leaves the rows over all quarters out of Estimate: for
+	// the trend, whose pooled rows nobody reads, the costliest cells
+	// (permutations over every posting) are not computed.
+	quartersOnly bool
 }
 
 // NewSample starts a sample for the regions (config order; a name given
