@@ -54,7 +54,7 @@ func ParseSpan(quarter, from, to string) (Span, error) {
 		}
 	}
 	if from != "" && to != "" && from > to {
-		return Span{}, spanErrorf("from", "%s is after to %s", from, to)
+		return Span{}, spanErrorf("from", "%s is after the last day, %s", from, to)
 	}
 	return Span{From: from, To: to}, nil
 }
@@ -86,7 +86,7 @@ func (p Span) Close(first, last string) (Span, error) {
 		p.To = last
 	}
 	if p.From > p.To {
-		return Span{}, spanErrorf("from", "%s is after to %s", p.From, p.To)
+		return Span{}, spanErrorf("from", "%s is after the last day, %s", p.From, p.To)
 	}
 	return p, nil
 }

@@ -37,8 +37,8 @@ func TestSpan(t *testing.T) {
 		{name: "bad date", from: "1 July", err: `"1 July" is not a date`, part: "from"},
 		{name: "bad quarter", quarter: "2026Q5", err: `"2026Q5" is not a quarter`, part: "quarter"},
 		{name: "short quarter", quarter: "26Q1", err: "is not a quarter", part: "quarter"},
-		{name: "backwards", from: "2026-09-01", to: "2026-08-01", err: "2026-09-01 is after to 2026-08-01", part: "from"},
-		{name: "backwards once closed", from: "2026-09-01", err: "is after to 2026-08-30", part: "from"},
+		{name: "backwards", from: "2026-09-01", to: "2026-08-01", err: "2026-09-01 is after the last day, 2026-08-01", part: "from"},
+		{name: "backwards once closed", from: "2026-09-01", err: "is after the last day, 2026-08-30", part: "from"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
