@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"math"
 	"os"
 	"os/exec"
@@ -487,4 +489,21 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 		s += " " + d.Exception.Description
 	}
 	return fmt.Sprintf("%s (%s:%d)", s, d.URL, d.LineNumber+1)
+}
+
+// TestReportEstimatesNothing keeps the report's path free of the
+// estimators: whatever the report shows, analyze wrote (and verify
+// checks).
+func TestReportEstimatesNothing(t *testing.T) {
+	for _, name := range []string{"report.go", "stream.go", "run.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"github.com/jobmarket/jobmarket/analyze"` {
+				t.Errorf("%s imports analyze: the report must only read what analyze wrote", name)
+			}
+		}
+	}
 }
