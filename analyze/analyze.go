@@ -23,26 +23,6 @@ type Result struct {
 	DataFrom, DataTo string
 }
 
-// Run estimates the premium for every region in regions (config order; a
-// name given twice counts once) and every quarter present in listings.
-// rejects only feed the funnel. It returns an error only for an invalid
-// config or a cancelled ctx: bad or scarce data give rows with notes. It
-// is NewSample, Add and AddReject for each input, then Estimate.
-func Run(ctx context.Context, cfg Config, regions []string, listings []data.Listing, rejects []data.Reject) (Result, error) {
-	s, err := NewSample(cfg, regions)
-	if err != nil {
-		return Result{}, err
-	}
-	s.reserve(len(listings))
-	for i := range listings {
-		s.Add(&listings[i])
-	}
-	for _, r := range rejects {
-		s.AddReject(r)
-	}
-	return s.Estimate(ctx)
-}
-
 // Estimate computes every row from the listings added. A Sample can be
 // estimated once.
 func (s *Sample) Estimate(ctx context.Context) (Result, error) {
@@ -50,7 +30,7 @@ func (s *Sample) Estimate(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cells, err := estimateRows(ctx, s.cfg, s.regions, p)
+	cells, err := estimateRows(ctx, s.cfg, s.regions, p, s.quartersOnly)
 	if err != nil {
 		return Result{}, err
 	}
@@ -89,15 +69,20 @@ func newScratch(s *postings) *scratch {
 }
 
 // estimateRows computes every (region, quarter) cell, in parallel over
-// cells. Each cell draws from its own generators, so the result does not
-// depend on how cells are scheduled.
-func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings) ([][]*cellEstimate, error) {
+// cells; with quartersOnly it leaves the cells over all quarters (q = 0)
+// nil. Each cell draws from its own generators, so the result does not
+// depend on how cells are scheduled, nor on which other cells are
+// computed.
+func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings, quartersOnly bool) ([][]*cellEstimate, error) {
 	out := make([][]*cellEstimate, len(s.rows))
 	type job struct{ r, q int }
 	var jobs []job
 	for r := range s.rows {
 		out[r] = make([]*cellEstimate, len(s.rows[r]))
 		for q := range s.rows[r] {
+			if quartersOnly && q == 0 {
+				continue
+			}
 			jobs = append(jobs, job{r, q})
 		}
 	}

@@ -42,7 +42,7 @@ func TestPremiumIsRatioOfGeometricMeans(t *testing.T) {
 		ls = append(ls, listing("Europe", "2026Q3", data.RoleOpenStack, []float64{100000, 136890}[i%2]))
 		ls = append(ls, listing("Europe", "2026Q3", data.RolePython, 100000))
 	}
-	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, ls, nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestRowOrder(t *testing.T) {
 			ls = append(ls, listing("Europe", q, data.RolePython, 100000+float64(i)*100))
 		}
 	}
-	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, ls, nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestIntervalWidth(t *testing.T) {
 	}
 	c := cfg()
 	c.Bootstrap = 10000
-	res, err := analyze.Run(t.Context(), c, []string{"NA"}, ls, nil)
+	res, err := analyze.Run(t.Context(), c, analyze.Input{Regions: []string{"NA"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestReproducibleFromSeed(t *testing.T) {
 	run := func(seed uint64) []data.Premium {
 		c := cfg()
 		c.Seed = seed
-		res, err := analyze.Run(t.Context(), c, regions, ls, nil)
+		res, err := analyze.Run(t.Context(), c, analyze.Input{Regions: regions, Listings: analyze.SliceStream(ls)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -201,11 +201,11 @@ func TestReproducibleFromSeed(t *testing.T) {
 // generators, so adding a region does not move another region's interval.
 func TestRowsIndependentOfOtherRegions(t *testing.T) {
 	ls := regionalListings(3, 40)
-	all, err := analyze.Run(t.Context(), cfg(), []string{"Europe", "North America", "Asia-Pacific"}, ls, nil)
+	all, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe", "North America", "Asia-Pacific"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, ls, nil)
+	one, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +225,7 @@ func TestSmallGroupsWithheld(t *testing.T) {
 	for i := 0; i < 12; i++ {
 		ls = append(ls, listing("Europe", "2026Q3", data.RoleOpenStack, 120000))
 	}
-	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, ls, nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestExcludedListingsAndFunnel(t *testing.T) {
 	ls := []data.Listing{ok, dup, outlier, board, other, unknown, noPay}
 	rejects := []data.Reject{{Source: "s", URL: "r", Stage: "scrape", Reason: "broken"}}
 
-	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, ls, rejects)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls), Rejects: rejects})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func TestValidate(t *testing.T) {
 			t.Errorf("Validate() = %v, want it to name %s", err, want)
 		}
 	}
-	if _, err := analyze.Run(t.Context(), c, nil, nil, nil); err == nil {
+	if _, err := analyze.Run(t.Context(), c, analyze.Input{}); err == nil {
 		t.Error("Run accepted an invalid config")
 	}
 }

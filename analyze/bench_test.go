@@ -70,7 +70,7 @@ func BenchmarkRunLarge(b *testing.B) {
 	listings := synthListings(1_000_000, 100_000, 0.15, 1)
 	cfg := DefaultConfig()
 	measure(b, func() {
-		if _, err := Run(b.Context(), cfg, synthRegionNames(), listings, nil); err != nil {
+		if _, err := Run(b.Context(), cfg, Input{Regions: synthRegionNames(), Listings: SliceStream(listings)}); err != nil {
 			b.Fatal(err)
 		}
 	})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/jobmarket/jobmarket/data"
 )
 
 // Defaults for the estimates.
@@ -26,6 +28,9 @@ const (
 	// by company are themselves too noisy (the t(G−1) reference over-
 	// rejects; Cameron & Miller 2015, §VI) and HC3 is used instead.
 	DefaultMinClusters = 20
+	// DefaultIncludeBoardEstimates keeps pay a board estimated out of the
+	// estimates: mixing it in biases the result toward the board's model.
+	DefaultIncludeBoardEstimates = false
 )
 
 // Controls the adjusted premium can hold constant; each is categorical.
@@ -80,37 +85,51 @@ type Config struct {
 	MinClusters int `yaml:"min_clusters"`
 }
 
-// DefaultConfig returns the settings used when the config names none.
+// DefaultConfig returns every default: the analysis section of the
+// bundled pipeline.yaml holds the same values (a test checks), and a
+// user's file is decoded on top of it.
 func DefaultConfig() Config {
 	return Config{Confidence: DefaultConfidence, Bootstrap: DefaultBootstrap, Seed: DefaultSeed,
-		MinGroupSize: DefaultMinGroupSize, Controls: DefaultControls(),
-		Permutations: DefaultPermutations, MinClusters: DefaultMinClusters}
+		MinGroupSize: DefaultMinGroupSize, IncludeBoardEstimates: DefaultIncludeBoardEstimates,
+		Controls: DefaultControls(), Permutations: DefaultPermutations, MinClusters: DefaultMinClusters}
 }
 
-// Validate reports every problem with the settings at once.
+// Settings are the settings as analysis.json records them.
+func (c Config) Settings() data.AnalysisSettings {
+	return data.AnalysisSettings{Confidence: c.Confidence, Bootstrap: c.Bootstrap, Seed: c.Seed,
+		MinGroupSize: c.MinGroupSize, IncludeBoardEstimates: c.IncludeBoardEstimates,
+		Controls: slices.Clone(c.Controls), Permutations: c.Permutations, MinClusters: c.MinClusters}
+}
+
+// Validate reports every problem with the settings at once, each a
+// *data.FieldError whose Path is the field's full place in pipeline.yaml
+// ("analysis.bootstrap", "analysis.controls[2]"). A value is taken as
+// given: an explicit 0 is 0, never the default (a seed of 0 is a seed;
+// 0 resamples are too few).
 func (c Config) Validate() error {
 	var errs []error
 	if !(c.Confidence > 0 && c.Confidence < 1) {
-		errs = append(errs, fmt.Errorf("analysis.confidence: %v is not between 0 and 1", c.Confidence))
+		errs = append(errs, data.FieldErrorf("analysis.confidence", "%v is not between 0 and 1", c.Confidence))
 	}
 	if c.Bootstrap < 100 {
-		errs = append(errs, fmt.Errorf("analysis.bootstrap: %d resamples are too few (at least 100)", c.Bootstrap))
+		errs = append(errs, data.FieldErrorf("analysis.bootstrap", "%d resamples are too few (at least 100)", c.Bootstrap))
 	}
 	if c.MinGroupSize < 2 {
-		errs = append(errs, fmt.Errorf("analysis.min_group_size: %d is below 2", c.MinGroupSize))
+		errs = append(errs, data.FieldErrorf("analysis.min_group_size", "%d is below 2", c.MinGroupSize))
 	}
 	if c.Permutations < 100 {
-		errs = append(errs, fmt.Errorf("analysis.permutations: %d shuffles are too few (at least 100)", c.Permutations))
+		errs = append(errs, data.FieldErrorf("analysis.permutations", "%d shuffles are too few (at least 100)", c.Permutations))
 	}
 	if c.MinClusters < 2 {
-		errs = append(errs, fmt.Errorf("analysis.min_clusters: %d is below 2", c.MinClusters))
+		errs = append(errs, data.FieldErrorf("analysis.min_clusters", "%d is below 2", c.MinClusters))
 	}
 	for i, name := range c.Controls {
+		path := fmt.Sprintf("analysis.controls[%d]", i)
 		switch {
 		case !slices.Contains(knownControls, name):
-			errs = append(errs, fmt.Errorf("analysis.controls[%d]: unknown control %q (want one of %s)", i, name, strings.Join(knownControls, ", ")))
+			errs = append(errs, data.FieldErrorf(path, "unknown control %q (want one of %s)", name, strings.Join(knownControls, ", ")))
 		case slices.Index(c.Controls, name) < i:
-			errs = append(errs, fmt.Errorf("analysis.controls[%d]: %q is listed twice", i, name))
+			errs = append(errs, data.FieldErrorf(path, "%q is listed twice", name))
 		}
 	}
 	return errors.Join(errs...)

@@ -9,10 +9,16 @@
 // quarters and a permutation p-value with Holm's adjustment.
 // docs/methods.md explains each in plain words and precisely.
 //
-// It is not for reading or writing files: Run takes listings and returns
-// rows; a caller streaming a large table feeds a Sample one listing at a
-// time. It does not decide what a listing is (role, pay, region): the
-// transform stage does.
+// Run is the stage's one entry point, for cmd and tests alike: it streams
+// the listings (a Stream, one batch at a time), limits them to a period
+// when asked, and returns the rows; for a period also the quarterly trend
+// up to it and the previous period (Context), so that everything a report
+// shows is estimated here and written beside premium_by_region.
+//
+// It is not for reading or writing files: the caller opens the table and
+// writes the rows. It does not decide what a listing is (role, pay,
+// region): the transform stage does; which listings enter the estimates
+// is data.AnalysisSettings.InEstimate, shared with the report.
 //
 // Every random draw comes from a generator seeded from the config's seed
 // and the row's region and quarter, and every sampler is written out

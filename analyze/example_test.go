@@ -27,7 +27,7 @@ func ExampleRun() {
 				Company: fmt.Sprint("c", rng.IntN(30)), SalaryAnnualUSD: pay, SalarySource: data.PaySourceEmployer})
 		}
 	}
-	res, err := analyze.Run(context.Background(), analyze.DefaultConfig(), []string{"Europe", "North America"}, listings, nil)
+	res, err := analyze.Run(context.Background(), analyze.DefaultConfig(), analyze.Input{Regions: []string{"Europe", "North America"}, Listings: analyze.SliceStream(listings)})
 	if err != nil {
 		fmt.Println(err)
 		return

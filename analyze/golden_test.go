@@ -44,7 +44,7 @@ func TestGoldenRows(t *testing.T) {
 			}
 		}
 	}
-	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe", "North America", "Asia-Pacific"}, ls, nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe", "North America", "Asia-Pacific"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ func confounded(seed uint64, n int, premium float64) []data.Listing {
 
 func TestAdjustedRemovesConfounding(t *testing.T) {
 	const truth = 0.10
-	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, confounded(1, 3000, truth), nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(confounded(1, 3000, truth))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestAdjustedRemovesConfounding(t *testing.T) {
 	// With fewer companies than min_clusters the row says HC3.
 	c := cfg()
 	c.MinClusters = 61
-	res, err = analyze.Run(t.Context(), c, []string{"Europe"}, confounded(1, 3000, truth), nil)
+	res, err = analyze.Run(t.Context(), c, analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(confounded(1, 3000, truth))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestAdjustedRemovesConfounding(t *testing.T) {
 	// Without controls the adjusted estimate is the raw gap.
 	c = cfg()
 	c.Controls = nil
-	res, err = analyze.Run(t.Context(), c, []string{"Europe"}, confounded(1, 3000, truth), nil)
+	res, err = analyze.Run(t.Context(), c, analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(confounded(1, 3000, truth))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestPooledShrinksSmallRegion(t *testing.T) {
 		add(r, 300, 0.15)
 	}
 	add("Tiny", 8, 0.6)
-	res, err := analyze.Run(t.Context(), cfg(), regions, ls, nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: regions, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestChangeBetweenLastQuarters(t *testing.T) {
 			ls = append(ls, listing("Europe", q, data.RolePython, math.Exp(11.5+0.2*rng.NormFloat64())))
 		}
 	}
-	res, err := analyze.Run(t.Context(), cfg(), []string{"Europe"}, ls, nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestPValuesAndHolm(t *testing.T) {
 		}
 	}
 	regions := []string{"Yes", "No", "Maybe"}
-	res, err := analyze.Run(t.Context(), cfg(), regions, ls, nil)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: regions, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestIndependentOfScheduling(t *testing.T) {
 	regions := []string{"Europe", "North America", "Asia-Pacific"}
 	run := func(procs int) []data.Premium {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		res, err := analyze.Run(t.Context(), cfg(), regions, ls, nil)
+		res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: regions, Listings: analyze.SliceStream(ls)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -212,7 +212,7 @@ func TestIndependentOfScheduling(t *testing.T) {
 func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := analyze.Run(ctx, cfg(), []string{"Europe", "North America", "Asia-Pacific"}, regionalListings(1, 40), nil); err == nil {
+	if _, err := analyze.Run(ctx, cfg(), analyze.Input{Regions: []string{"Europe", "North America", "Asia-Pacific"}, Listings: analyze.SliceStream(regionalListings(1, 40))}); err == nil {
 		t.Error("Run on a cancelled context returned no error")
 	}
 }

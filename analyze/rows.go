@@ -11,14 +11,22 @@ import (
 // assemble turns the cell estimates into published rows, in the order
 // Result.Premiums documents, adding the partially pooled rows, the
 // changes between the last two quarters and the Holm-adjusted p-values.
+// When the cells over all quarters were not estimated (nil), their rows
+// are left out; no other row depends on them.
 func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
+	allQuarters := cells[0][0] != nil
 	pooled := make([][]data.Premium, len(s.quarters)+1) // per quarter, per region (0: All regions)
 	for q := range pooled {
-		pooled[q] = pooledRows(cfg, cells, q)
+		if q > 0 || allQuarters {
+			pooled[q] = pooledRows(cfg, cells, q)
+		}
 	}
 	regionP := make([]float64, len(cells)-1)
 	for r := 1; r < len(cells); r++ {
-		regionP[r-1] = cells[r][0].pValue
+		regionP[r-1] = math.NaN()
+		if allQuarters {
+			regionP[r-1] = cells[r][0].pValue
+		}
 	}
 	regionHolm := holm(regionP)
 	family := 0
@@ -31,6 +39,9 @@ func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
 	var out []data.Premium
 	for r := range cells {
 		for q, e := range cells[r] {
+			if e == nil {
+				continue
+			}
 			bca := rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
 				fmt.Sprintf("stratified BCa bootstrap, %d resamples, seed %d, acceleration %.3g", e.bootstrapRounds, cfg.Seed, e.accel))
 			if q == 0 && !math.IsNaN(e.pValue) {

@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -45,6 +44,10 @@ type Sample struct {
 
 	dataFrom, dataTo string
 	done             bool
+	// quartersOnly leaves the rows over all quarters out of Estimate: for
+	// the trend, whose pooled rows nobody reads, the costliest cells
+	// (permutations over every posting) are not computed.
+	quartersOnly bool
 }
 
 // NewSample starts a sample for the regions (config order; a name given
@@ -198,33 +201,27 @@ func (c Config) usable(l data.Listing) bool {
 	return usablePay(l.SalaryAnnualUSD) && c.acceptedPay(l)
 }
 
-// acceptedPay reports whether normalization left the pay without a note or
-// code and its source is one the config lets into estimates.
+// acceptedPay is data.AcceptedPay with the config's setting.
 func (c Config) acceptedPay(l data.Listing) bool {
-	return l.SalaryNote == "" && l.SalaryCode == "" && (l.SalarySource != data.PaySourceBoard || c.IncludeBoardEstimates)
+	return data.AcceptedPay(&l, c.IncludeBoardEstimates)
 }
 
-// candidate reports whether a listing belongs in the premium but for its
-// pay figure: no salary note or code, an accepted pay source, an OpenStack or
-// Python role, and not a repeat of another listing. A candidate whose pay
-// is not a positive finite number is bad input, counted in the row's note.
-func (c Config) candidate(l data.Listing) bool {
-	return c.acceptedPay(l) && (l.Role == data.RoleOpenStack || l.Role == data.RolePython) && l.DuplicateOf == ""
-}
+// candidate is data.Candidate with the config's setting: a candidate whose
+// pay is not a positive finite number is bad input, counted in the row's
+// note.
+func (c Config) candidate(l data.Listing) bool { return data.Candidate(&l, c.IncludeBoardEstimates) }
 
 // InEstimate reports whether a listing enters the estimates: a candidate
-// (see candidate) whose pay is a positive finite number, in one of regions.
-// Other stages that show "the postings in the estimate" (the report's
-// distributions) call it, so the rule lives in one place.
+// whose pay is a positive finite number, in one of regions. It is
+// data.AnalysisSettings.InEstimate, the rule the report's distributions
+// apply too.
 func (c Config) InEstimate(l data.Listing, regions []string) bool {
-	return c.candidate(l) && usablePay(l.SalaryAnnualUSD) && slices.Contains(regions, l.Region)
+	return c.Settings().InEstimate(&l, regions)
 }
 
 // usablePay reports whether pay is a number an estimate can take the log of.
-func usablePay(usd float64) bool { return usd > 0 && !math.IsInf(usd, 1) }
+func usablePay(usd float64) bool { return data.UsablePay(usd) }
 
-// renumber returns, for names numbered in first-seen order, the sorted
-// names and each old number's new one.
 func renumber(names []string) (sortedNames []string, rank []int32) {
 	order := make([]int32, len(names))
 	for i := range order {

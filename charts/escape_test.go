@@ -11,7 +11,8 @@ import (
 // TestRenderHostileStrings puts strings that try to break out of the page
 // into every place an outside string reaches: region names (chart labels,
 // tooltips, item names, table), source names and URLs, the note and the
-// method description.
+// method description. (A row's method is not one: it must be a
+// data.Method* constant.)
 func TestRenderHostileStrings(t *testing.T) {
 	const (
 		closeScript = `</script><script>alert(1)</script>`
@@ -26,13 +27,13 @@ func TestRenderHostileStrings(t *testing.T) {
 	r.Premiums = append(r.Premiums,
 		data.Premium{Region: closeScript, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
 			MedianOpenStackUSD: 1, MedianPythonUSD: 1, Premium: 0.1, CILow: 0.05, CIHigh: 0.15,
-			Confidence: 0.95, Method: closeScript, Note: closeScript},
+			Confidence: 0.95, Method: data.MethodRawBCA, Note: closeScript},
 		data.Premium{Region: marker, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
 			MedianOpenStackUSD: 1, MedianPythonUSD: 1, Premium: 0.1, CILow: 0.05, CIHigh: 0.15,
-			Confidence: 0.95},
+			Confidence: 0.95, Method: data.MethodRawBCA},
 		data.Premium{Region: nested, Quarter: data.QuarterAll, NOpenStack: 3, NPython: 5,
 			MedianOpenStackUSD: nan, MedianPythonUSD: nan, Premium: nan, CILow: nan, CIHigh: nan,
-			Confidence: 0.95, Note: marker},
+			Confidence: 0.95, Method: data.MethodRawBCA, Note: marker},
 	)
 	r.Funnel = append(r.Funnel, data.Funnel{Source: closeScript, Fetched: 1})
 	r.Sources = append(r.Sources, charts.Source{Name: closeScript, Kind: closeScript,
@@ -101,7 +102,7 @@ func FuzzRenderRegionName(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string) {
 		r := sampleReport()
 		r.Premiums = append(r.Premiums, data.Premium{Region: name, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
-			Premium: 0.1, CILow: 0.05, CIHigh: 0.15, Confidence: 0.95, Method: name, Note: name})
+			Premium: 0.1, CILow: 0.05, CIHigh: 0.15, Confidence: 0.95, Method: data.MethodRawBCA, Note: name})
 		r.Pay = []charts.PayPoint{{Region: name, Role: data.RoleOpenStack, AnnualUSD: 1e5, Title: name, Company: name}}
 		r.Funnel = append(r.Funnel, data.Funnel{Source: name, Fetched: 1})
 		page := render(t, r)

@@ -18,8 +18,9 @@ type Report struct {
 	// Premiums are the rows of premium_by_region: "All regions" first,
 	// then each region, each with Quarter "all" then per-quarter rows.
 	// Which rows are the headline, adjusted or pooled estimates is decided
-	// by their method (see rows.go); rows of other methods are listed in
-	// the table only.
+	// by their method, one of the data.Method* constants (see rows.go);
+	// rows of other methods are listed in the table only. A row of any
+	// other method is an error.
 	Premiums []data.Premium
 	Funnel   []data.Funnel // one per source
 	Sources  []Source
@@ -77,8 +78,9 @@ type Method struct {
 // Content-Security-Policy forbids loading anything.
 //
 // The same Report always gives the same bytes. Nothing is written to w if
-// the page cannot be built; the errors returned are from building the
-// chart options (a bug here, not bad input) or from writing to w.
+// the page cannot be built; the errors returned are for a row whose method
+// is not a data.Method* constant (in Premiums, Trend or Previous), from
+// building the chart options (a bug here) or from writing to w.
 func Render(w io.Writer, r Report) error {
 	p, err := newPage(r)
 	if err != nil {
@@ -136,6 +138,9 @@ type page struct {
 }
 
 func newPage(r Report) (page, error) {
+	if err := checkMethods(r); err != nil {
+		return page{}, err
+	}
 	title := r.Title
 	if title == "" {
 		title = "OpenStack vs Python pay premium"

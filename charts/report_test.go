@@ -16,7 +16,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.html from the current output")
 
-const method = "geometric-mean ratio, percentile bootstrap"
+// method is the headline method: rows of the sample reports are raw rows.
+const method = data.MethodRawBCA
 
 var nan = math.NaN()
 

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -8,13 +10,13 @@ import (
 )
 
 // rowKind is the part a row of premium_by_region plays in the report. It
-// is decided by the row's method alone, in methodKind, so that when
-// analyze/ adds or renames methods only the table below changes.
+// is decided by the row's method alone, one of the data.Method* constants,
+// in methodKinds.
 type rowKind int
 
 const (
 	// kindRaw is the headline estimate: the ratio of geometric means with
-	// its bootstrap interval.
+	// its BCa bootstrap interval (data.MethodRawBCA).
 	kindRaw rowKind = iota
 	// kindAdjusted is the premium adjusted for what differs between the
 	// groups (seniority, country, remote), drawn beside the raw one.
@@ -26,65 +28,68 @@ const (
 	// rows whose Quarter is "2026Q2/2026Q3": said in words under the trend
 	// and the comparison, and listed in the table.
 	kindChange
-	// kindOther is a method the report has no chart for (a median premium,
-	// a decomposition, a change between quarters): shown in the table of
-	// all estimates only.
+	// kindOther is a method the report has no chart for (the percentile
+	// interval, the ratio of medians): shown in the table of all estimates
+	// only.
 	kindOther
 )
 
-// methodKinds maps the start of a row's method, in any case, to its kind;
-// the first match wins, so a longer prefix must come before a shorter one
-// it begins with. This is the one place to change when analyze/ names its
-// methods otherwise.
-//
-// A method that matches none is raw: analyze/ writes its raw rows first,
-// and only the first row of a kind for a region and quarter is drawn (see
-// rowsOfKind), so a method added later without a line here lands in the
-// table, while a renamed raw method still gives the headline.
-//
-// label is how the table of all estimates names the method in a word or
-// two; the full method string is shown beside the table.
-var methodKinds = []struct {
-	prefix string
-	kind   rowKind
-	label  string
+// methodKinds gives each data.Method* constant its part in the report and
+// the word or two the table of all estimates names it by (the method
+// itself is shown beside the table). A method analyze adds needs a line
+// here: until it has one, Render and Slides refuse rows of it (a test
+// checks every constant has its line).
+var methodKinds = map[string]struct {
+	kind  rowKind
+	label string
 }{
-	{"ratio of geometric means", kindRaw, "Raw"}, // raw rows of files written before raw_bca
-	{"raw_percentile", kindOther, "Raw, percentile interval"},
-	{"raw", kindRaw, "Raw"}, // raw_bca, the headline of the statistics work
-	{"adjusted", kindAdjusted, "Adjusted"},
-	{"pooled", kindPooled, "Pooled"}, // pooled_eb
-	{"empirical bayes", kindPooled, "Pooled"},
-	{"change", kindChange, "Change"},
-	{"median", kindOther, "Ratio of medians"},
+	data.MethodRawBCA:        {kindRaw, "Raw"},
+	data.MethodRawPercentile: {kindOther, "Raw, percentile interval"},
+	data.MethodMedian:        {kindOther, "Ratio of medians"},
+	data.MethodAdjusted:      {kindAdjusted, "Adjusted"},
+	data.MethodPooled:        {kindPooled, "Pooled"},
+	data.MethodChange:        {kindChange, "Change"},
 }
 
-// methodKind classifies one row by its method.
-func methodKind(method string) rowKind {
-	kind, _ := classify(method)
-	return kind
-}
-
-// methodLabel is a method's short name; a method the table does not know
-// is shown as it is.
-func methodLabel(method string) string {
-	_, label := classify(method)
-	return label
-}
-
-func classify(method string) (rowKind, string) {
-	m := strings.ToLower(strings.TrimSpace(method))
-	for _, mk := range methodKinds {
-		if strings.HasPrefix(m, mk.prefix) {
-			return mk.kind, mk.label
+// checkMethods returns an error for the first row, of any part of the
+// report, whose method is not a data.Method* constant with a line in
+// methodKinds: an unknown method is a file this report cannot read
+// (written by an older or newer jobmarket), never drawn as a guess.
+func checkMethods(r Report) error {
+	for _, part := range []struct {
+		name string
+		rows []data.Premium
+	}{{"premiums", r.Premiums}, {"trend", r.Trend}, {"previous period", r.Previous.Premiums}} {
+		if err := data.CheckMethods(part.rows); err != nil {
+			return fmt.Errorf("%s: %w", part.name, err)
+		}
+		for _, p := range part.rows {
+			if _, ok := methodKinds[p.Method]; !ok {
+				return fmt.Errorf("%s: method %q has no part in the report", part.name, p.Method)
+			}
 		}
 	}
-	return kindRaw, method
+	return nil
+}
+
+// methodKind classifies one row by its method; checkMethods has made sure
+// it is known.
+func methodKind(method string) rowKind { return methodKinds[method].kind }
+
+// methodLabel is a method's short name.
+func methodLabel(method string) string { return methodKinds[method].label }
+
+// byMethod orders rows by the rank of their method among the data.Method*
+// constants, keeping the order of rows of the same method.
+func byMethod(a, b data.Premium) int {
+	ra, _ := data.MethodRank(a.Method)
+	rb, _ := data.MethodRank(b.Method)
+	return cmp.Compare(ra, rb)
 }
 
 // rowsOfKind keeps the rows of one kind, in their order, and only the first
-// row of that kind for each region and quarter, so a file with two raw
-// methods cannot draw two headline estimates for one region.
+// row of that kind for each region and quarter, so a file that repeats a
+// row cannot draw two headline estimates for one region.
 func rowsOfKind(rows []data.Premium, kind rowKind) []data.Premium {
 	type cell struct{ region, quarter string }
 	seen := map[cell]bool{}

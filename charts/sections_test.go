@@ -92,9 +92,9 @@ func TestRenderAdjustedAndPooled(t *testing.T) {
 	r := sampleReport()
 	r.Premiums = append(r.Premiums,
 		data.Premium{Region: data.RegionAll, Quarter: data.QuarterAll, NOpenStack: 1020, NPython: 1392,
-			Premium: 0.08, CILow: 0.03, CIHigh: 0.13, Confidence: 0.95, Method: "adjusted"},
+			Premium: 0.08, CILow: 0.03, CIHigh: 0.13, Confidence: 0.95, Method: data.MethodAdjusted},
 		data.Premium{Region: "Asia-Pacific", Quarter: data.QuarterAll, NOpenStack: 21, NPython: 40,
-			Premium: 0.12, CILow: 0.02, CIHigh: 0.22, Confidence: 0.95, Method: "pooled_eb"},
+			Premium: 0.12, CILow: 0.02, CIHigh: 0.22, Confidence: 0.95, Method: data.MethodPooled},
 	)
 	page := render(t, r)
 	script := chartScript(t, page)
@@ -154,7 +154,7 @@ func TestContentPolicy(t *testing.T) {
 func TestRenderChange(t *testing.T) {
 	r := sampleReport()
 	r.Premiums = append(r.Premiums, data.Premium{Region: data.RegionAll, Quarter: "2025Q4/2026Q1", NOpenStack: 1020, NPython: 1392,
-		Premium: 0.016, CILow: -0.05, CIHigh: 0.09, Confidence: 0.95, Method: "change"})
+		Premium: 0.016, CILow: -0.05, CIHigh: 0.09, Confidence: 0.95, Method: data.MethodChange})
 	page := render(t, r)
 	if want := "From 2025Q4 to 2026Q1 the ratio of OpenStack to Python pay changed by &#43;2% (95% CI −5% to &#43;9%): no clear change."; !strings.Contains(page, want) {
 		t.Errorf("page does not say %q", want)

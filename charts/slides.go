@@ -20,7 +20,8 @@ import (
 // data-funnel; a chart the report has no data for has no files.
 //
 // The same Report always gives the same bytes. The errors returned are
-// from building or encoding a chart: a bug here, not bad input.
+// Render's for a row of an unknown method, and from building or encoding a
+// chart: a bug here, not bad input.
 func Slides(r Report) ([]File, error) {
 	pg, err := newPage(r)
 	if err != nil {

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -64,12 +65,13 @@ func splitByQuarter(rows []data.Premium) (pooled, byQuarter []data.Premium) {
 // methodNote is one method of the table in full, under its short label.
 type methodNote struct{ Label, Method string }
 
-// methodNotes lists the distinct methods of rows in order of first use.
+// methodNotes lists the distinct methods of rows in the order of the
+// data.Method* constants.
 func methodNotes(rows []data.Premium) []methodNote {
 	var out []methodNote
 	seen := map[string]bool{}
-	for _, p := range rows {
-		if p.Method == "" || seen[p.Method] {
+	for _, p := range slices.SortedStableFunc(slices.Values(rows), byMethod) {
+		if seen[p.Method] {
 			continue
 		}
 		seen[p.Method] = true

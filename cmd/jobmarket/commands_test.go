@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jobmarket/jobmarket/data"
 )
 
 func TestMain(m *testing.M) {
@@ -137,8 +142,138 @@ func TestVerifyCatchesChangedOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, _ = runCmd(t, "verify", "-c", config, out)
-	if code != exitFailed || !strings.Contains(stdout, "premium_by_region.csv changed since it was written") {
+	if code != exitFailed || !strings.Contains(stdout, "premium_by_region.csv changed since it was written") ||
+		!strings.Contains(stdout, `region is "North Amerika" in the file, "North America" when rerun`) {
 		t.Errorf("verify of an edited folder: exit %d\n%s", code, stdout)
+	}
+	if err := os.WriteFile(filepath.Join(out, PremiumCSVFile), premiums, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestVerifyCoversTheTrend edits one number of the trend a report limited
+// to a quarter draws, first alone and then with the manifest's hash made
+// to match: verify must fail either way and name the row and column.
+func TestVerifyCoversTheTrend(t *testing.T) {
+	config, out := demoConfig(t)
+	if code, _, stderr := runCmd(t, "run", "-q", "-c", config, "-o", out, "--quarter", "2026Q3"); code != exitOK {
+		t.Fatalf("run exited %d: %s", code, stderr)
+	}
+	if code, stdout, stderr := runCmd(t, "verify", "-c", config, out); code != exitOK || !strings.Contains(stdout, PremiumTrendCSVFile) {
+		t.Fatalf("verify of a fresh folder: exit %d\n%s%s", code, stdout, stderr)
+	}
+	path := filepath.Join(out, PremiumTrendCSVFile)
+	trend, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := data.ReadPremiumsCSV(bytes.NewReader(trend))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second row of the file: All regions, the first quarter, raw_bca.
+	row := rows[0]
+	if row.Region != data.RegionAll || row.Quarter == data.QuarterAll || row.Method != data.MethodRawBCA {
+		t.Fatalf("first trend row is %s %s %s", row.Region, row.Quarter, row.Method)
+	}
+	was := strconv.FormatFloat(row.Premium, 'g', -1, 64)
+	edited := bytes.Replace(trend, []byte(","+was+","), []byte(",0.5,"), 1)
+	if bytes.Equal(edited, trend) {
+		t.Fatalf("premium %s not found in %s", was, PremiumTrendCSVFile)
+	}
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	names := fmt.Sprintf("line 2 (All regions, %s, raw_bca): premium is \"0.5\" in the file, %q when rerun", row.Quarter, was)
+	code, stdout, _ := runCmd(t, "verify", "-c", config, out)
+	if code != exitFailed || !strings.Contains(stdout, PremiumTrendCSVFile+" changed since it was written") || !strings.Contains(stdout, names) {
+		t.Errorf("verify after editing the trend: exit %d, want %d and %q\n%s", code, exitFailed, names, stdout)
+	}
+
+	// The same edit with the manifest's hash forged to match it.
+	m, err := readManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged, err := hashFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range m.Stages["analyze"].Outputs {
+		if o.Path == PremiumTrendCSVFile {
+			m.Stages["analyze"].Outputs[i].SHA256 = forged.SHA256
+		}
+	}
+	raw, _ := json.Marshal(m)
+	if err := os.WriteFile(filepath.Join(out, ManifestFile), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCmd(t, "verify", "-c", config, out)
+	if code != exitFailed || !strings.Contains(stdout, "not reproducible: rerunning analyze gives a different "+PremiumTrendCSVFile) || !strings.Contains(stdout, names) {
+		t.Errorf("verify after editing the trend and the manifest: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestStandaloneAnalyzeRecordsItsSeed runs analyze alone with --seed on a
+// copied output folder, then report with no seed: the manifest, analysis.json
+// and the report must say the seed analyze used, and verify must find the
+// folder reproducible.
+func TestStandaloneAnalyzeRecordsItsSeed(t *testing.T) {
+	config, out := demoConfig(t)
+	if code, _, stderr := runCmd(t, "run", "-q", "-c", config, "-o", out); code != exitOK {
+		t.Fatalf("run exited %d: %s", code, stderr)
+	}
+	copied := filepath.Join(t.TempDir(), "copy")
+	if err := os.CopyFS(copied, os.DirFS(out)); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"analyze", "--seed", "3"}, {"report"}} {
+		if code, _, stderr := runCmd(t, append(args, "-q", "-c", config, "-o", copied)...); code != exitOK {
+			t.Fatalf("%s exited %d: %s", args[0], code, stderr)
+		}
+	}
+	m, err := readManifest(copied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Seed != 3 || !strings.Contains(m.stageConfig("analyze"), "seed: 3") || !strings.Contains(m.stageConfig("report"), "seed: 1") {
+		t.Errorf("manifest: seed %d, analyze ran with seed 3 in its config: %v", m.Seed, strings.Contains(m.stageConfig("analyze"), "seed: 3"))
+	}
+	f, err := os.Open(filepath.Join(copied, AnalysisFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if s, err := data.ReadSummary(f); err != nil || s.Settings.Seed != 3 {
+		t.Errorf("analysis.json: %+v, %v; want seed 3", s.Settings, err)
+	}
+	report, err := os.ReadFile(filepath.Join(copied, ReportFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(report, []byte("<dt>Random seed</dt><dd>3</dd>")) {
+		t.Error("the report does not state seed 3")
+	}
+	if code, stdout, stderr := runCmd(t, "verify", "-c", config, copied); code != exitOK || !strings.Contains(stdout, "seed 3") {
+		t.Errorf("verify: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestReportPeriodMustMatchAnalysis checks that the report refuses a period analyze was
+// not limited to, and says what to run.
+func TestReportPeriodMustMatchAnalysis(t *testing.T) {
+	config, out := demoConfig(t)
+	if code, _, stderr := runCmd(t, "run", "-q", "-c", config, "-o", out, "--quarter", "2026Q3"); code != exitOK {
+		t.Fatalf("run exited %d: %s", code, stderr)
+	}
+	for _, args := range [][]string{{"--quarter", "2026Q2"}, {"--from", "2026-07-01", "--to", "2026-09-30"}} {
+		code, _, stderr := runCmd(t, append([]string{"report", "-q", "-c", config, "-o", out}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, "is limited to 2026Q3") || !strings.Contains(stderr, "run `jobmarket analyze`") {
+			t.Errorf("report %v: exit %d, %s", args, code, stderr)
+		}
+	}
+	if code, _, stderr := runCmd(t, "report", "-q", "-c", config, "-o", out, "--quarter", "2026Q3"); code != exitOK {
+		t.Errorf("report of the same quarter: exit %d, %s", code, stderr)
 	}
 }
 

@@ -105,7 +105,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 		return nil, fmt.Errorf("--log-format: %q is not text or json", o.logFormat)
 	}
 	if o.quarter != "" {
-		if _, err := quarterPeriod(o.quarter); err != nil {
+		if _, err := spanFlags(o.quarter, "", ""); err != nil {
 			return nil, err
 		}
 	}

@@ -27,10 +27,13 @@ const ManifestFile = "manifest.json"
 type Manifest struct {
 	Synthetic bool `json:"synthetic"`
 	Tool      Tool `json:"tool"`
-	// Config is the resolved config, defaults filled in, as YAML.
+	// Config is the resolved config, defaults filled in, as YAML, that
+	// the latest stage ran with. A stage that ran with another config
+	// keeps its own in StageEntry.Config.
 	Config    string `json:"config"`
 	ConfigSrc string `json:"config_source"`
-	Seed      uint64 `json:"seed"`
+	// Seed is the seed the analyze stage used; later stages leave it.
+	Seed uint64 `json:"seed"`
 	// Quarter, From and To are the period flags the analysis was limited
 	// to, "" for none.
 	Quarter string                 `json:"quarter,omitempty"`
@@ -53,6 +56,19 @@ type StageEntry struct {
 	Counts   map[string]int `json:"counts"`
 	Inputs   []FileHash     `json:"inputs"`
 	Outputs  []FileHash     `json:"outputs"`
+	// Config is the resolved config the stage ran with when it is not
+	// Manifest.Config: a later stage run with other settings (another
+	// --seed, an edited file) moves the earlier stages' config here, so
+	// each stage's record stays what it used.
+	Config string `json:"config,omitempty"`
+}
+
+// stageConfig is the resolved config a recorded stage ran with.
+func (m Manifest) stageConfig(stage string) string {
+	if st, ok := m.Stages[stage]; ok && st.Config != "" {
+		return st.Config
+	}
+	return m.Config
 }
 
 // FileHash names a file and its content hash.
@@ -120,8 +136,17 @@ func (e *env) recordStage(stage string, started time.Time, counts map[string]int
 	if err != nil {
 		return err
 	}
-	m.Tool, m.Config, m.ConfigSrc, m.Seed = toolInfo(), resolved, e.cfgSrc, e.cfg.Analysis.Seed
+	if m.Config != "" && m.Config != resolved {
+		// The stages recorded so far ran with m.Config: they keep it.
+		for _, st := range m.Stages {
+			if st.Config == "" {
+				st.Config = m.Config
+			}
+		}
+	}
+	m.Tool, m.Config, m.ConfigSrc = toolInfo(), resolved, e.cfgSrc
 	if stage == "analyze" {
+		m.Seed = e.cfg.Analysis.Seed
 		m.Quarter, m.From, m.To = e.quarter, e.from, e.to
 	}
 	m.Stages[stage] = &StageEntry{

@@ -3,14 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -491,81 +491,19 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 	return fmt.Sprintf("%s (%s:%d)", s, d.URL, d.LineNumber+1)
 }
 
-// TestReportPeriod checks the period flags: a quarter and the one before,
-// dates (either end may come from the postings) and the same number of
-// days before, and the mistakes a user can make.
-func TestReportPeriod(t *testing.T) {
-	listings := []data.Listing{{PostedDate: "2026-02-03"}, {PostedDate: ""}, {PostedDate: "2026-08-30"}}
-	tests := []struct {
-		name                string
-		quarter, from, to   string
-		limited             bool
-		label, first, last  string
-		prevLabel           string
-		prevFirst, prevLast string
-		err                 string
-	}{
-		{name: "none"},
-		{name: "quarter", quarter: "2026Q3", limited: true, label: "2026Q3", first: "2026-07-01", last: "2026-09-30",
-			prevLabel: "2026Q2", prevFirst: "2026-04-01", prevLast: "2026-06-30"},
-		{name: "first quarter", quarter: "2026Q1", limited: true, label: "2026Q1", first: "2026-01-01", last: "2026-03-31",
-			prevLabel: "2025Q4", prevFirst: "2025-10-01", prevLast: "2025-12-31"},
-		{name: "dates", from: "2026-07-01", to: "2026-09-30", limited: true, label: "2026-07-01 to 2026-09-30",
-			first: "2026-07-01", last: "2026-09-30", prevLabel: "2026-03-31 to 2026-06-30", prevFirst: "2026-03-31", prevLast: "2026-06-30"},
-		{name: "from only", from: "2026-08-01", limited: true, label: "2026-08-01 to 2026-08-30", first: "2026-08-01", last: "2026-08-30",
-			prevLabel: "2026-07-02 to 2026-07-31", prevFirst: "2026-07-02", prevLast: "2026-07-31"},
-		{name: "to only", to: "2026-03-01", limited: true, label: "2026-02-03 to 2026-03-01", first: "2026-02-03", last: "2026-03-01",
-			prevLabel: "2026-01-07 to 2026-02-02", prevFirst: "2026-01-07", prevLast: "2026-02-02"},
-		{name: "both kinds", quarter: "2026Q3", from: "2026-07-01", err: "give one or the other"},
-		{name: "bad date", from: "1 July", err: `--from: "1 July" is not a date`},
-		{name: "bad quarter", quarter: "2026Q5", err: `--quarter: "2026Q5" is not a quarter`},
-		{name: "backwards", from: "2026-09-01", to: "2026-08-01", err: "is after --to"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			p, limited, err := reportPeriod(tc.quarter, tc.from, tc.to, dateBounds(func(fn func([]data.Listing) error) error { return fn(listings) }, func(*data.Listing) bool { return true }))
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) || !errors.Is(err, errUsage) {
-					t.Fatalf("err = %v, want a usage error containing %q", err, tc.err)
-				}
-				return
-			}
-			if err != nil || limited != tc.limited {
-				t.Fatalf("reportPeriod = %+v, %v, %v", p, limited, err)
-			}
-			if !limited {
-				return
-			}
-			prev := p.previous()
-			got := []string{p.label, p.from, p.to, prev.label, prev.from, prev.to}
-			want := []string{tc.label, tc.first, tc.last, tc.prevLabel, tc.prevFirst, tc.prevLast}
-			if !slices.Equal(got, want) {
-				t.Errorf("period and previous = %q, want %q", got, want)
-			}
-		})
-	}
-}
-
-// TestReportPeriodContains checks which listings a period holds, and that
-// the report refuses an analysis made for other dates.
-func TestReportPeriodContains(t *testing.T) {
-	q, _ := quarterPeriod("2026Q3")
-	in := data.Listing{Quarter: "2026Q3", PostedDate: "2026-08-01"}
-	before := data.Listing{Quarter: "2026Q2", PostedDate: "2026-05-01"}
-	after := data.Listing{Quarter: "2026Q4", PostedDate: "2026-11-01"}
-	undated := data.Listing{}
-	for _, c := range []struct {
-		l              data.Listing
-		contains, upTo bool
-	}{{in, true, true}, {before, false, true}, {after, false, false}, {undated, false, false}} {
-		if q.contains(c.l) != c.contains || q.upTo(c.l) != c.upTo {
-			t.Errorf("%+v: contains %v upTo %v, want %v %v", c.l, q.contains(c.l), q.upTo(c.l), c.contains, c.upTo)
+// TestReportEstimatesNothing keeps the report's path free of the
+// estimators: whatever the report shows, analyze wrote (and verify
+// checks).
+func TestReportEstimatesNothing(t *testing.T) {
+	for _, name := range []string{"report.go", "stream.go", "run.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if err := q.covers("2026-07-03", "2026-09-29"); err != nil {
-		t.Errorf("covers = %v", err)
-	}
-	if err := q.covers("2025-10-01", "2026-09-30"); err == nil || !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "run `jobmarket analyze`") {
-		t.Errorf("covers of an unlimited analysis = %v, want a usage error that says what to run", err)
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"github.com/jobmarket/jobmarket/analyze"` {
+				t.Errorf("%s imports analyze: the report must only read what analyze wrote", name)
+			}
+		}
 	}
 }

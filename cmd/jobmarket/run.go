@@ -41,7 +41,8 @@ func runAll(ctx context.Context, e *env) error {
 }
 
 // printSummary prints the premium by region with its interval and where
-// the report is: what a user wants to see when the run ends.
+// the report is: what a user wants to see when the run ends. It states
+// what analyze recorded (period, controls), not the config.
 func (e *env) printSummary() error {
 	f, err := e.openInput(PremiumJSONFile, "analyze")
 	if err != nil {
@@ -52,17 +53,30 @@ func (e *env) printSummary() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", e.path(PremiumJSONFile), err)
 	}
+	af, err := e.openInput(AnalysisFile, "analyze")
+	if err != nil {
+		return err
+	}
+	summary, err := data.ReadSummary(af)
+	af.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.path(AnalysisFile), err)
+	}
 	w := e.stdout
 	fmt.Fprintln(w)
-	if e.cfg.Synthetic() {
+	if summary.Synthetic {
 		fmt.Fprintln(w, "SYNTHETIC DEMO DATA: made-up postings (the config says synthetic), not real ones.")
 	}
 	level := ""
 	if len(premiums) > 0 {
 		level = fmt.Sprintf("%g%% interval", premiums[0].Confidence*100)
 	}
-	fmt.Fprintln(w, "OpenStack pay premium over Python roles, all quarters.")
-	controls := strings.Join(e.cfg.Analysis.Controls, ", ")
+	period := "all quarters"
+	if summary.Period != nil {
+		period = summary.Period.Label()
+	}
+	fmt.Fprintf(w, "OpenStack pay premium over Python roles, %s.\n", period)
+	controls := strings.Join(summary.Settings.Controls, ", ")
 	if controls == "" {
 		controls = "nothing (analysis.controls is empty)"
 	}

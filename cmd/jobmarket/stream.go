@@ -33,22 +33,3 @@ func listingsFile(path string) listingStream {
 		return nil
 	}
 }
-
-// dateBounds returns a function that finds the first and last posting
-// date among the listings keep accepts, for a period flag left open.
-func dateBounds(listings listingStream, keep func(*data.Listing) bool) func() (string, string, error) {
-	return func() (first, last string, err error) {
-		err = listings(func(batch []data.Listing) error {
-			for i := range batch {
-				if d := batch[i].PostedDate; d != "" && keep(&batch[i]) {
-					if first == "" || d < first {
-						first = d
-					}
-					last = max(last, d)
-				}
-			}
-			return nil
-		})
-		return first, last, err
-	}
-}
