@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/jobmarket/jobmarket/analyze"
 	"github.com/jobmarket/jobmarket/data"
@@ -147,36 +144,6 @@ func sameRows(a, b []data.Premium) bool {
 		return out
 	}
 	return reflect.DeepEqual(norm(a), norm(b))
-}
-
-// TestDefaultConfigIsPipelineYAML keeps DefaultConfig equal to the
-// analysis section of the shipped pipeline.yaml and the built-in copy, so
-// a user's file decoded on top of it changes only what it names.
-func TestDefaultConfigIsPipelineYAML(t *testing.T) {
-	for _, path := range []string{"../pipeline.yaml", "../data/pipeline.yaml"} {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc struct {
-			Analysis yaml.Node `yaml:"analysis"`
-		}
-		if err := yaml.Unmarshal(raw, &doc); err != nil {
-			t.Fatal(err)
-		}
-		var got analyze.Config
-		if err := doc.Analysis.Decode(&got); err != nil {
-			t.Fatal(err)
-		}
-		if want := analyze.DefaultConfig(); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s analysis: %+v\nDefaultConfig(): %+v", path, got, want)
-		}
-		// Every key of the section is one DefaultConfig sets: none left to
-		// a zero value by accident.
-		if n := len(doc.Analysis.Content) / 2; n != reflect.TypeOf(got).NumField() {
-			t.Errorf("%s analysis has %d keys, Config %d fields", path, n, reflect.TypeOf(got).NumField())
-		}
-	}
 }
 
 // TestValidateFieldErrors checks that every problem is a data.FieldError

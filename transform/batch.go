@@ -68,7 +68,14 @@ func (n *Normalizer) NormalizeBatch(ctx context.Context, records []data.RawRecor
 	var wg sync.WaitGroup
 	for h := 1; h <= helpers; h++ {
 		wg.Go(func() {
-			for c := int(next.Add(1) - 1); c < chunks && ctx.Err() == nil; c = int(next.Add(1) - 1) {
+			// A chunk taken is always prepared and handed in: the loop
+			// below may be waiting for it, so the cancel is checked
+			// before taking one, never after.
+			for ctx.Err() == nil {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
 				prepare(n.workers[h], c)
 				s.finished <- c
 			}

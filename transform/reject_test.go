@@ -18,7 +18,7 @@ func TestRejectCodesKept(t *testing.T) {
 		{Source: "s", URL: "u2", RejectReason: "greenhouse response is not a job board: EOF", RejectCode: data.RejectCodeBadJSON},
 		{Source: "s", URL: "u3", RejectReason: "robots.txt for api page: HTTP 500", RejectCode: data.RejectCodeFetch},
 	}
-	res, err := transform.Run(t.Context(), testConfig(), records)
+	res, err := transform.Normalize(t.Context(), testConfig(), records)
 	if err != nil {
 		t.Fatal(err)
 	}

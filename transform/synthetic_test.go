@@ -4,22 +4,16 @@ import (
 	"math"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/internal/synth"
 	"github.com/jobmarket/jobmarket/transform"
 )
 
-// shippedConfig is the transform part of the shipped pipeline.yaml: its
-// regions and rates cover the places internal/synth draws.
+// shippedConfig is the transform config the demo runs with, the
+// defaults: its regions and rates cover the places internal/synth draws.
 func shippedConfig(t *testing.T) transform.Config {
 	t.Helper()
-	c := transform.DefaultConfig()
-	if err := yaml.Unmarshal(data.DefaultPipeline, &c); err != nil {
-		t.Fatalf("read the shipped pipeline.yaml: %v", err)
-	}
-	return c
+	return transform.DefaultConfig()
 }
 
 // TestSyntheticAnalyzable checks that synthetic records make an analysis

@@ -101,7 +101,7 @@ func TestValidateAndSchema(t *testing.T) {
 func TestSecretsStayOutOfTheManifest(t *testing.T) {
 	config, out := demoConfig(t)
 	raw, _ := os.ReadFile(config)
-	withRef := strings.Replace(string(raw), `user_agent: "jobmarket/0.1 (+https://github.com/jobmarket/jobmarket)"`, `user_agent: "jobmarket ${JOBMARKET_TEST_SECRET}"`, 1)
+	withRef := strings.Replace(string(raw), "\nscrape:\n", "\nscrape:\n  user_agent: \"jobmarket ${JOBMARKET_TEST_SECRET}\"\n", 1)
 	if err := os.WriteFile(config, []byte(withRef), 0o644); err != nil {
 		t.Fatal(err)
 	}

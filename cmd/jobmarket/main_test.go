@@ -25,10 +25,11 @@ func demoConfig(t *testing.T) (config, out string) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	cfg := strings.Replace(string(raw), "store: .jobmarket/pages", "store: "+filepath.Join(dir, "pages"), 1)
-	if cfg == string(raw) {
-		t.Fatal("pipeline.yaml no longer sets store: .jobmarket/pages; update this test")
+	if strings.Contains(string(raw), "\nscrape:") {
+		t.Fatal("pipeline.yaml sets scrape: keys; this test appends its own scrape section")
 	}
+	// The last section, so tests can add keys after "\nscrape:\n".
+	cfg := string(raw) + "\nscrape:\n  store: " + filepath.Join(dir, "pages") + "\n"
 	config = filepath.Join(dir, "pipeline.yaml")
 	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)

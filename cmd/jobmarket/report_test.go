@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"gopkg.in/yaml.v3"
 
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -188,10 +189,14 @@ func writeHostile(t *testing.T, config, demo, dir string) string {
 		t.Fatal(err)
 	}
 	quote := func(s string) string { b, _ := json.Marshal(s); return string(b) } // JSON strings are YAML
-	cfg := strings.Replace(string(raw), "  North America:", "  "+quote(xssRegion)+":", 1)
+	regions, err := yaml.Marshal(DefaultPipeline().Regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := string(raw) + "regions:\n" + strings.Replace(string(regions), "North America:", quote(xssRegion)+":", 1)
 	cfg = strings.Replace(cfg, "name: cloudjobs", "name: "+quote(xssSource), 1)
 	if !strings.Contains(cfg, quote(xssRegion)) || !strings.Contains(cfg, quote(xssSource)) {
-		t.Fatal("pipeline.yaml no longer names North America and cloudjobs; update this test")
+		t.Fatal("the default regions no longer name North America, or pipeline.yaml cloudjobs; update this test")
 	}
 	path := filepath.Join(dir, "hostile.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {

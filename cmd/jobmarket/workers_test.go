@@ -58,11 +58,9 @@ func TestWorkersShareOneCrawl(t *testing.T) {
 	// config writes the demo config with the board as its only source.
 	config := func(name, queue string) string {
 		text := string(demo)
-		start, end := strings.Index(text, "\nsources:\n"), strings.Index(text, "\nscrape:\n")
-		text = text[:start] + "\nsources:\n  - {name: board, kind: jsonld, start_urls: [\"" + srv.URL + "/jobs/\"], links: a.job-link, next: \"a[rel=next]\"}\n" + text[end:]
-		text = strings.Replace(text, "\nscrape:\n", "\nscrape:\n  queue: \""+queue+"\"\n", 1)
-		text = strings.Replace(text, "delay: 500ms", "delay: 5ms", 1)
-		text = strings.Replace(text, "store: .jobmarket/pages", "store: "+filepath.Join(dir, name, "pages"), 1)
+		text = text[:strings.Index(text, "\nsources:\n")] +
+			"\nsources:\n  - {name: board, kind: jsonld, start_urls: [\"" + srv.URL + "/jobs/\"], links: a.job-link, next: \"a[rel=next]\"}\n" +
+			"scrape:\n  queue: \"" + queue + "\"\n  delay: 5ms\n  store: " + filepath.Join(dir, name, "pages") + "\n"
 		path := filepath.Join(dir, name+".yaml")
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
