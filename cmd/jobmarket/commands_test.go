@@ -335,6 +335,16 @@ func TestOwnDataRecipe(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}
 	}
+	// The recipe writes only what differs from the defaults.
+	recipe, err := os.ReadFile("data/examples/my-data.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"\nscrape:", "\nclassify:", "\ncurrency:", "\nregions:", "\npay:", "\nanalysis:"} {
+		if strings.Contains(string(recipe), key) {
+			t.Errorf("my-data.yaml restates the default %s section", strings.TrimSpace(key))
+		}
+	}
 	rejects, err := os.ReadFile(filepath.Join(out, RejectsFile))
 	if err != nil {
 		t.Fatal(err)

@@ -193,7 +193,8 @@ func writeHostile(t *testing.T, config, demo, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := string(raw) + "regions:\n" + strings.Replace(string(regions), "North America:", quote(xssRegion)+":", 1)
+	indented := "  " + strings.ReplaceAll(strings.TrimSuffix(string(regions), "\n"), "\n", "\n  ") + "\n"
+	cfg := string(raw) + "regions:\n" + strings.Replace(indented, "North America:", quote(xssRegion)+":", 1)
 	cfg = strings.Replace(cfg, "name: cloudjobs", "name: "+quote(xssSource), 1)
 	if !strings.Contains(cfg, quote(xssRegion)) || !strings.Contains(cfg, quote(xssSource)) {
 		t.Fatal("the default regions no longer name North America, or pipeline.yaml cloudjobs; update this test")
