@@ -43,6 +43,15 @@ func TestConfigErrorsNameLineAndField(t *testing.T) {
 			`:9: scrape.delay: -1s is negative`,
 		}},
 		{"unknown currency", "currency:\n  as_of: \"2026-10-01\"\n  rates: {euro: 1.1}\n", []string{":3: currency.rates.euro: not an ISO 4217 code"}},
+		{"float in integer field", "scrape:\n  retries: 2.99\n", []string{`:2: scrape.retries: "2.99" is not a whole number`}},
+		{"float in unsigned field", "analysis:\n  bootstrap: 100.7\n", []string{`:2: analysis.bootstrap: "100.7" is not a whole number`}},
+		{"negative seed", "analysis:\n  seed: -1\n", []string{`:2: analysis.seed: "-1" is not a whole number of zero or more`}},
+		{"duration without unit", "scrape:\n  delay: 5\n", []string{`:2: scrape.delay: "5" is not a duration`}},
+		{"list where mapping", "scrape: [1, 2]\n", []string{`:1: scrape: is not a mapping`}},
+		{"scalar where list", "sources: mine\n", []string{`:1: sources: is not a list`}},
+		{"nested unknown key", "sources:\n  - name: a\n    kind: file\n    pth: x.csv\n", []string{`:4: sources[0].pth: unknown key (did you mean path?)`}},
+		{"regions not a mapping", "regions: [DE]\n", []string{`:1: regions: is not a mapping`}},
+		{"region not a list", "regions:\n  Europe: DE\n", []string{`:2: regions.Europe: is not a list`}},
 		{"missing env", "scrape:\n  user_agent: \"${JOBMARKET_TEST_UNSET_VAR}\"\n", []string{":2: scrape.user_agent: environment variable JOBMARKET_TEST_UNSET_VAR is not set"}},
 	}
 	for _, tc := range tests {
