@@ -74,19 +74,6 @@ func NewSample(cfg Config, regions []string) (*Sample, error) {
 	return s, nil
 }
 
-// reserve makes room for n more postings, so Add does not grow its slices
-// by copying when the caller knows how many listings will come.
-func (s *Sample) reserve(n int) {
-	s.valueID = slices.Grow(s.valueID, n)
-	s.openstack = slices.Grow(s.openstack, n)
-	s.region = slices.Grow(s.region, n)
-	s.quarter = slices.Grow(s.quarter, n)
-	s.company = slices.Grow(s.company, n)
-	for c := range s.levels {
-		s.levels[c] = slices.Grow(s.levels[c], n)
-	}
-}
-
 // Add counts one listing in the funnel and, when it is in the estimate,
 // keeps what the estimates need from it. It does not keep l, nor any
 // string of it: names it remembers are copied, so a caller streaming
