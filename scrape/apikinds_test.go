@@ -76,11 +76,11 @@ func TestAPIKindFields(t *testing.T) {
 				"https://boards.greenhouse.example/northwind-cloud/jobs/4012001": {title: "OpenStack Cloud Engineer", company: "Northwind Cloud",
 					location: "Boston, MA", payMin: 150000, payMax: 180000, currency: "USD", paySource: data.PaySourceEmployer,
 					payText: `pay zone "Greater Boston Area" USD 150000–180000 kept (matches the posting's location "Boston, MA") of 3 zones`,
-					date: "2026-07-30T09:00:00-04:00"},
+					date:    "2026-07-30T09:00:00-04:00"},
 				"https://boards.greenhouse.example/northwind-cloud/jobs/4012005": {title: "Cloud Platform Engineer", company: "Northwind Cloud",
 					location: "Remote - US", remote: "remote", payMin: 140000, payMax: 195000, currency: "USD", paySource: data.PaySourceEmployer,
 					payText: `pay zone "Tier 2: All other US locations" USD 140000–195000 kept (the widest; none matches the posting's location "Remote - US") of 2 zones: "Tier 1: San Francisco, New York City" USD 180000–210000`,
-					date: "2026-08-04T12:00:00Z", description: "Keystone and Ironic."},
+					date:    "2026-08-04T12:00:00Z", description: "Keystone and Ironic."},
 			}},
 		{name: "lever salary description, lists and closing text", kind: scrape.KindLever, path: "/v0/postings/lists-co?mode=json",
 			handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
