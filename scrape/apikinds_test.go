@@ -40,6 +40,9 @@ func TestAPIKindFields(t *testing.T) {
 				"https://northwind.recruitee.com/o/python-developer-remote": {title: "Python Developer", company: "Northwind Hosting B.V.",
 					location: "Remote job", country: "DE", remote: "remote", payMin: nan, payMax: nan, date: "2026-07-28T14:02:11Z",
 					description: "Salary: EUR 60,000 - 72,000 per year."},
+				"https://northwind.recruitee.com/o/cloud-support-engineer": {title: "Cloud Support Engineer", company: "Northwind Hosting B.V.",
+					location: "Rotterdam, Netherlands", country: "NL", payMin: 52000, payMax: 60000, currency: "EUR", period: "year",
+					paySource: data.PaySourceEmployer, date: "2026-08-06T07:00:00Z"},
 			}},
 		{name: "personio subcompany, office, CDATA descriptions", kind: scrape.KindPersonio, path: "/personio/acme/xml",
 			want: map[string]wantPosting{

@@ -13,7 +13,8 @@ import (
 
 // The lever kind reads Lever's public postings API,
 // GET /v0/postings/{company}?mode=json: one response lists every open
-// posting of one company. Pay is salaryRange, else the salary
+// posting of one company, or, when the start URL sets limit, a page of
+// them, the next asked with skip. Pay is salaryRange, else the salary
 // description's text; the description is the posting's body, its lists
 // (each under its heading) and its closing text. The API names no
 // employer, so the company is the URL's slug title-cased.
@@ -98,7 +99,23 @@ func (leverReader) read(p page) ([]data.RawRecord, []link) {
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out, leverNext(p, len(postings))
+}
+
+// leverNext is the next page of a start URL that pages with limit (and
+// skip): a full page may have more after it. Without limit the API
+// answers every posting at once.
+func leverNext(p page, got int) []link {
+	q := p.url.Query()
+	limit, err := strconv.Atoi(q.Get("limit"))
+	if err != nil || limit < 1 || got < limit {
+		return nil
+	}
+	skip, _ := strconv.Atoi(q.Get("skip"))
+	q.Set("skip", strconv.Itoa(max(skip, 0)+got))
+	next := *p.url
+	next.RawQuery = q.Encode()
+	return []link{get(next.String(), roleAPI)}
 }
 
 // leverDescription is a posting's whole text: the description (or its

@@ -66,7 +66,7 @@ func TestMisbehavingAPIs(t *testing.T) {
 		postings int
 		code     string // of a wrong-shape answer
 	}{
-		{scrape.KindRecruitee, file("testdata/board/recruitee/northwind/api/offers/index.html"), 2, data.RejectCodeBadJSON},
+		{scrape.KindRecruitee, file("testdata/board/recruitee/northwind/api/offers/index.html"), 3, data.RejectCodeBadJSON},
 		{scrape.KindPersonio, file("testdata/board/personio/acme/xml"), 2, data.RejectCodeBadXML},
 		{scrape.KindTeamtailor, file("testdata/board/teamtailor/jobs-2.json"), 2, data.RejectCodeBadJSON},
 		{scrape.KindRemoteOK, file("testdata/board/remoteok/api"), 3, data.RejectCodeBadJSON},

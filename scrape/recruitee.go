@@ -51,7 +51,15 @@ type recruiteeOffer struct {
 	Description  string      `json:"description"`  // HTML
 	Requirements string      `json:"requirements"` // HTML
 	CareersURL   string      `json:"careers_url"`
-	Salary       *struct {
+	// Locations, in newer answers, lists every place of the offer; the
+	// first stands in when the flat fields are empty.
+	Locations []struct {
+		Name        string `json:"name"`
+		City        string `json:"city"`
+		Country     string `json:"country"`
+		CountryCode string `json:"country_code"`
+	} `json:"locations"`
+	Salary *struct {
 		Min      *amount `json:"min"`
 		Max      *amount `json:"max"`
 		Currency string  `json:"currency"`
@@ -76,11 +84,16 @@ func (recruiteeReader) read(p page) ([]data.RawRecord, []link) {
 		r := newRecord(p, postingURL(p, o.CareersURL, i))
 		r.Title = cleanText(o.Title)
 		r.Company = cmpOr(cleanText(o.CompanyName), company)
+		city, country, code := o.City, o.Country, o.CountryCode
+		if len(o.Locations) > 0 && city+country+code == "" {
+			l := o.Locations[0]
+			city, country, code = cmpOr(l.City, l.Name), l.Country, l.CountryCode
+		}
 		r.Location = cleanText(o.Location)
 		if r.Location == "" {
-			r.Location = joinNonEmpty(", ", cleanText(o.City), cleanText(o.Country))
+			r.Location = joinNonEmpty(", ", cleanText(city), cleanText(country))
 		}
-		r.Country = cmpOr(strings.TrimSpace(o.CountryCode), cleanText(o.Country))
+		r.Country = cmpOr(strings.TrimSpace(code), cleanText(country))
 		if o.Remote {
 			r.Remote = "remote"
 		}

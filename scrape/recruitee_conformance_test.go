@@ -13,9 +13,10 @@ var _ = conformanceCase(scrape.KindRecruitee, kindCase{
 	postings: map[string]string{
 		"https://northwind.recruitee.com/o/openstack-engineer":      "OpenStack Engineer",
 		"https://northwind.recruitee.com/o/python-developer-remote": "Python Developer",
+		"https://northwind.recruitee.com/o/cloud-support-engineer":  "Cloud Support Engineer",
 	},
 	rejects: map[string]string{
-		"https://northwind.recruitee.com/o/untitled": "recruitee offer 3 (id 1702103) has no title",
+		"https://northwind.recruitee.com/o/untitled": "recruitee offer 4 (id 1702103) has no title",
 		"/recruitee/workable-answer/api/offers/":     `recruitee response is not an offers list: no "offers" array`,
 	},
 })
