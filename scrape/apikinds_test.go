@@ -46,7 +46,7 @@ func TestAPIKindFields(t *testing.T) {
 			}},
 		{name: "personio subcompany, office, CDATA descriptions", kind: scrape.KindPersonio, path: "/personio/acme/xml",
 			want: map[string]wantPosting{
-				"/personio/acme/job/1650441": {title: "OpenStack Platform Engineer (m/f/d)", company: "Acme Cloud GmbH", location: "Munich",
+				"/personio/acme/job/1650441": {title: "OpenStack Platform Engineer (m/f/d)", company: "Acme Cloud GmbH", location: "Munich; Berlin",
 					payMin: nan, payMax: nan, date: "2026-07-14T09:12:44Z",
 					description: "Your mission: Operate Nova, Neutron & Ceph for our private cloud. What we offer: Salary range EUR 68,000 – 82,000 per year"},
 				"/personio/acme/job/1650442": {title: "Python Developer", location: "Remote", payMin: nan, payMax: nan,

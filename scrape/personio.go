@@ -38,16 +38,12 @@ type personioPosition struct {
 	Subcompany        string   `xml:"subcompany"`
 	Office            string   `xml:"office"`
 	AdditionalOffices []string `xml:"additionalOffices>office"`
-	Department        string   `xml:"department"`
 	Name              string   `xml:"name"`
 	JobDescriptions   []struct {
 		Name  string `xml:"name"`
 		Value string `xml:"value"` // HTML, in CDATA
 	} `xml:"jobDescriptions>jobDescription"`
-	EmploymentType string `xml:"employmentType"`
-	Seniority      string `xml:"seniority"`
-	Schedule       string `xml:"schedule"`
-	CreatedAt      string `xml:"createdAt"`
+	CreatedAt string `xml:"createdAt"`
 }
 
 func (personioReader) read(p page) ([]data.RawRecord, []link) {
@@ -78,7 +74,13 @@ func (personioReader) read(p page) ([]data.RawRecord, []link) {
 		r := newRecord(p, u)
 		r.Title = cleanText(pos.Name)
 		r.Company = cmpOr(cleanText(pos.Subcompany), company)
-		r.Location = cleanText(pos.Office)
+		// Several offices are written "Munich; Berlin", which the
+		// transform stage reads as several places.
+		offices := []string{cleanText(pos.Office)}
+		for _, o := range pos.AdditionalOffices {
+			offices = append(offices, cleanText(o))
+		}
+		r.Location = joinNonEmpty("; ", offices...)
 		r.PostedDate = apiDate(pos.CreatedAt, "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05-0700")
 		var desc []string
 		for _, d := range pos.JobDescriptions {

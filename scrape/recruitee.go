@@ -44,8 +44,6 @@ type recruiteeOffer struct {
 	Country      string      `json:"country"`
 	CountryCode  string      `json:"country_code"`
 	Remote       bool        `json:"remote"`
-	OnSite       bool        `json:"on_site"`
-	Hybrid       bool        `json:"hybrid"`
 	PublishedAt  string      `json:"published_at"`
 	CreatedAt    string      `json:"created_at"`
 	Description  string      `json:"description"`  // HTML

@@ -40,7 +40,6 @@ type remoteOKPosting struct {
 	Date        string      `json:"date"`
 	Company     string      `json:"company"`
 	Position    string      `json:"position"`
-	Tags        []string    `json:"tags"`
 	Description string      `json:"description"` // HTML
 	Location    string      `json:"location"`
 	SalaryMin   *amount     `json:"salary_min"`
