@@ -45,10 +45,12 @@ func (p Place) Countries() []string {
 
 // ResolvePlace reads a posting's place: countryHint is the country as
 // structured data gives it, location the free-text place, as for
-// ResolveCountry. A country, in the hint or the location, wins over an
-// area; an area ("Remote - EU", "EMEA, APAC", "remote,Asia") wins over
-// anywhere ("Remote", "Worldwide"). The error wraps ErrUnknownPlace when
-// neither names anything known.
+// ResolveCountry. A country in the hint wins; in the location, a country
+// wins over an area named in the same place ("Germany, Europe"), while an
+// area named as another place ("US or Europe") is kept beside it. An area
+// ("Remote - EU", "EMEA, APAC", "remote,Asia") wins over anywhere
+// ("Remote", "Worldwide"). The error wraps ErrUnknownPlace when neither
+// names anything known.
 func ResolvePlace(countryHint, location string) (Place, error) {
 	p, _, err := resolvePlace(countryHint, location)
 	return p, err

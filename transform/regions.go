@@ -87,7 +87,8 @@ func (r Regions) Names() []string {
 }
 
 // Expand returns each region with the countries it holds once its region
-// codes are expanded, sorted by code, in config order. A country named by
+// codes are expanded, sorted by code, in config order: the countries of
+// ISO 3166-1 and the few CLDR adds (XK Kosovo, IC the Canary Islands). A country named by
 // its own code belongs to that region, whatever region codes contain it;
 // otherwise to the region of the narrowest code containing it (145
 // Western Asia beats 142 Asia). It returns the problems Validate reports
