@@ -88,10 +88,10 @@ func (r Regions) Names() []string {
 
 // Expand returns each region with the countries it holds once its region
 // codes are expanded, sorted by code, in config order: the countries of
-// ISO 3166-1 and the few CLDR adds (XK Kosovo, IC the Canary Islands). A country named by
-// its own code belongs to that region, whatever region codes contain it;
-// otherwise to the region of the narrowest code containing it (145
-// Western Asia beats 142 Asia). It returns the problems Validate reports
+// ISO 3166-1 and the few more CLDR knows (XK Kosovo, withdrawn codes such
+// as SU). A country named by its own code belongs to that region, whatever
+// region codes contain it; otherwise to the region of the narrowest code
+// containing it (145 Western Asia beats 142 Asia). It returns the problems Validate reports
 // for the regions: an unknown code, a country named in two regions, two
 // codes of different regions that share countries with neither inside
 // the other.
