@@ -96,7 +96,7 @@ var (
 // the Caribbean; the Nordics are the five Nordic states.
 var areaCodes = map[string]string{
 	"europe": "150", "eu": euMembers, "european union": euMembers, "eea": euMembers + " IS LI NO",
-	"emea": "150 002 145", "apac": "030 034 035 143 009 -IR", "asia pacific": "030 034 035 143 009 -IR",
+	"emea": "150 002 145 IR", "apac": "030 034 035 143 009 -IR", "asia pacific": "030 034 035 143 009 -IR",
 	"asia": "030 034 035 143 -IR", "latam": "419", "latin america": "419", "north america": "021",
 	"south america": "005", "americas": "019", "the americas": "019", "nordics": "DK FI IS NO SE",
 	"nordic countries": "DK FI IS NO SE", "scandinavia": "DK NO SE",
