@@ -53,8 +53,9 @@ func sampleReport() charts.Report {
 				Note: "withheld: 0 OpenStack postings, fewer than 30"},
 		},
 		Funnel: []data.Funnel{
-			{Source: "Demo board", Fetched: 3100, Parsed: 3012, WithPay: 2204, Classified: 1840, Unique: 1702, InEstimate: 1650},
-			{Source: "Demo ATS", Fetched: 980, Parsed: 975, WithPay: 801, Classified: 790, Unique: 770, InEstimate: 762},
+			{Source: "Demo board", Fetched: 3100, Parsed: 3012, WithPay: 2204, Classified: 1840, Unique: 1702,
+				PlaceUnknown: 30, OutsideRegions: 10, MultiRegion: 5, Anywhere: 7, InEstimate: 1650},
+			{Source: "Demo ATS", Fetched: 980, Parsed: 975, WithPay: 801, Classified: 790, Unique: 770, PlaceUnknown: 8, InEstimate: 762},
 		},
 		Sources: []charts.Source{
 			{Name: "Demo board", Kind: "jsonld", URLs: []string{"bundled://demo/board"}},

@@ -306,26 +306,7 @@ func (cl Classify) appliedExceptions() []string {
 }
 
 func (r Regions) validate() []error {
-	var errs []error
-	if len(r) == 0 {
-		errs = append(errs, data.FieldErrorf("regions", "none configured"))
-	}
-	owner := map[string]string{}
-	for _, reg := range r {
-		path := "regions." + reg.Name
-		if reg.Name == "" || strings.EqualFold(reg.Name, data.RegionUnknown) || reg.Name == data.RegionAll {
-			errs = append(errs, data.FieldErrorf(path, "%q is not a usable region name", reg.Name))
-		}
-		for _, cc := range reg.Countries {
-			if _, ok := countryByCode[cc]; !ok {
-				errs = append(errs, data.FieldErrorf(path, "%q is not an ISO 3166-1 alpha-2 code", cc))
-			}
-			if prev, ok := owner[cc]; ok {
-				errs = append(errs, data.FieldErrorf(path, "%s is already in region %q", cc, prev))
-			}
-			owner[cc] = reg.Name
-		}
-	}
+	_, errs := r.assign()
 	return errs
 }
 

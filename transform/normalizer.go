@@ -38,7 +38,9 @@ func (n *Normalizer) SpillURLs(f SpillFile) { n.dedupe.urls.spill = f }
 type rules struct {
 	cfg        Config
 	classifier *classifier
-	regionOf   map[string]string
+	regionOf   map[string]string // country → region name
+	// regionNames are the region names in config order.
+	regionNames []string
 }
 
 // New compiles cfg into a Normalizer. It fails when cfg does not validate
@@ -49,12 +51,8 @@ func New(cfg Config) (*Normalizer, error) {
 		return nil, err
 	}
 	cfg.Pay.Annualize = upperKeys(cfg.Pay.Annualize)
-	ru := &rules{cfg: cfg, classifier: newClassifier(cfg.Classify), regionOf: map[string]string{}}
-	for _, r := range cfg.Regions {
-		for _, cc := range r.Countries {
-			ru.regionOf[cc] = r.Name
-		}
-	}
+	ru := &rules{cfg: cfg, classifier: newClassifier(cfg.Classify), regionOf: cfg.Regions.regionIndex(),
+		regionNames: cfg.Regions.Names()}
 	return &Normalizer{rules: ru, dedupe: newDedupe(cfg.Duplicates), sourceIdx: map[string]int{},
 		workers: []*worker{newWorker(ru)}}, nil
 }
@@ -126,7 +124,7 @@ func (n *Normalizer) finish(l *data.Listing, in *dupInput) {
 	if l.SalarySource == data.PaySourceBoard {
 		n.stats.BoardEstimates++
 	}
-	if l.Region == data.RegionUnknown {
+	if l.Region == data.RegionUnknown || l.Region == data.RegionOutside {
 		n.stats.Unplaced++
 	}
 	if l.DuplicateOf != "" {

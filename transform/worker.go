@@ -99,24 +99,17 @@ func (w *worker) place(l *data.Listing, hint string) {
 			w.notes = append(w.notes, note)
 		}
 	}
-	l.Country = pr.country
-	if pr.region != "" {
-		l.Region = pr.region
-	}
+	l.Country, l.Region = pr.country, pr.region
 }
 
 // resolvePlace resolves a place and names its region.
 func (w *worker) resolvePlace(hint, location string) placeResult {
-	cc, note, err := resolvePlace(hint, location)
+	p, note, err := resolvePlace(hint, location)
 	if err != nil {
-		return placeResult{notes: [2]string{err.Error()}}
+		return placeResult{region: data.RegionUnknown, notes: [2]string{err.Error()}}
 	}
-	pr := placeResult{country: cc, notes: [2]string{note}}
-	if region, ok := w.regionOf[cc]; ok {
-		pr.region = region
-	} else {
-		pr.notes[1] = "country " + cc + " is in no configured region"
-	}
+	pr := placeResult{country: p.Country, notes: [2]string{note}}
+	pr.region, pr.notes[1] = placeRegion(p, w.regionOf, w.regionNames)
 	return pr
 }
 

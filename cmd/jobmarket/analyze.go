@@ -124,7 +124,7 @@ type table struct {
 // tables. verify compares a rerun with the folder through it too.
 func analysisTables(cfg Pipeline, out analyze.Output) ([]table, error) {
 	summary := data.Summary{Synthetic: cfg.Synthetic(), DataFrom: out.DataFrom, DataTo: out.DataTo, Funnel: out.Funnel,
-		Regions: cfg.Regions.Names()}
+		Regions: out.Regions}
 	settings := cfg.Analysis.Settings()
 	summary.Settings = &settings
 	writes := []struct {
