@@ -229,7 +229,9 @@ func TestGiveUpSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	// Waiting its turn, each would take 190 × 50ms = 9.5s; the bound is
+	// half that, so a loaded machine does not fail the test.
+	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("run took %s after giving up", d.Round(time.Millisecond))
 	}
 	st := res.Stats[0]
