@@ -85,7 +85,7 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 		role := pageRole(resp.Ctx.Get(ctxRole))
 		depth, _ := strconv.Atoi(resp.Ctx.Get(ctxDepth))
 		p := page{source: src, url: resp.Request.URL, role: role, body: resp.Body, sha256: resp.Headers.Get(headerSHA),
-			method: resp.Request.Method, sent: []byte(resp.Ctx.Get(ctxBody))}
+			fetchedAt: resp.Headers.Get(headerFetched), method: resp.Request.Method, sent: []byte(resp.Ctx.Get(ctxBody))}
 		var recs []data.RawRecord
 		var follow []link
 		switch role {

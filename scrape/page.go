@@ -26,6 +26,10 @@ type page struct {
 	role   pageRole
 	body   []byte
 	sha256 string
+	// fetchedAt is when the page was received, RFC 3339 in UTC; "" for a
+	// local page. Every record of the page carries it, to read relative
+	// dates ("3 days ago") by.
+	fetchedAt string
 	// method and sent are the request's method (GET, POST) and the body
 	// it sent, so that a reader of an API that pages by POST can ask for
 	// the next page.
@@ -79,6 +83,7 @@ func newRecord(p page, u string) data.RawRecord {
 		PageSHA256: p.sha256,
 		PayMin:     math.NaN(),
 		PayMax:     math.NaN(),
+		FetchedAt:  p.fetchedAt,
 	}
 }
 

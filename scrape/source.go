@@ -63,6 +63,13 @@ type Source struct {
 	// file's column names. A field left out is looked for under its own
 	// name, in any case.
 	Columns map[string]string `yaml:"columns"`
+
+	// DateOrder is how the source writes numeric dates whose day and
+	// month could be swapped ("07/08/2026"): dmy (day first) or mdy
+	// (month first). Left out, only unambiguous ones ("19/07/2026",
+	// "07/21/2026") are read, and the others are counted as unreadable.
+	// Any kind may set it; the transform stage reads dates by it.
+	DateOrder string `yaml:"date_order"`
 }
 
 // Fields are the CSS selectors of an html source's posting page. Title is
@@ -92,7 +99,7 @@ func (s Source) entryURLs() []string {
 // sourceKeys are the keys of a source besides name and kind, as written
 // in pipeline.yaml.
 var sourceKeys = []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields",
-	"max_pages", "max_depth", "path", "format", "columns"}
+	"max_pages", "max_depth", "path", "format", "columns", "date_order"}
 
 // setKeys lists the keys of sourceKeys that s sets.
 func (s Source) setKeys() []string {
@@ -100,7 +107,7 @@ func (s Source) setKeys() []string {
 		"start_urls": len(s.StartURLs) > 0, "links": s.Links != "", "next": s.Next != "",
 		"sitemaps": len(s.Sitemaps) > 0, "feeds": len(s.Feeds) > 0, "match": s.Match != "",
 		"fields": s.Fields != Fields{}, "max_pages": s.MaxPages != nil, "max_depth": s.MaxDepth != nil,
-		"path": s.Path != "", "format": s.Format != "", "columns": len(s.Columns) > 0,
+		"path": s.Path != "", "format": s.Format != "", "columns": len(s.Columns) > 0, "date_order": s.DateOrder != "",
 	}
 	var keys []string
 	for _, k := range sourceKeys {
@@ -140,6 +147,9 @@ func (s Source) checkCommon() []error {
 		if _, err := regexp.Compile(s.Match); err != nil {
 			bad("match", "%q is not a regular expression: %v", s.Match, err)
 		}
+	}
+	if s.DateOrder != "" && s.DateOrder != data.DateOrderDMY && s.DateOrder != data.DateOrderMDY {
+		bad("date_order", "%q is neither %s (day first) nor %s (month first)", s.DateOrder, data.DateOrderDMY, data.DateOrderMDY)
 	}
 	if s.MaxPages != nil && *s.MaxPages < 1 {
 		bad("max_pages", "%d is less than 1", *s.MaxPages)

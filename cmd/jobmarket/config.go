@@ -49,7 +49,14 @@ type Pipeline struct {
 }
 
 func (p Pipeline) transformConfig() transform.Config {
-	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay, Duplicates: p.Duplicates}
+	orders := map[string]string{}
+	for _, s := range p.Sources {
+		if s.DateOrder != "" {
+			orders[s.Name] = s.DateOrder
+		}
+	}
+	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay, Duplicates: p.Duplicates,
+		DateOrders: orders}
 }
 
 // Synthetic reports whether the run reads made-up postings — the bundled
