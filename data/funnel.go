@@ -10,4 +10,7 @@ type Funnel struct {
 	Classified int    `json:"classified"` // role is openstack or python
 	Unique     int    `json:"unique"`     // not a repeat of an earlier listing
 	InEstimate int    `json:"in_estimate"`
+	// Note says why a source gave no postings ("" when it gave some): the
+	// report names the source and the reason, so that silence is seen.
+	Note string `json:"note,omitempty"`
 }

@@ -59,6 +59,15 @@ func (p Pipeline) transformConfig() transform.Config {
 		DateOrders: orders}
 }
 
+// sourceNames are the names of the sources, in config order.
+func (p Pipeline) sourceNames() []string {
+	names := make([]string, len(p.Sources))
+	for i, s := range p.Sources {
+		names[i] = s.Name
+	}
+	return names
+}
+
 // Synthetic reports whether the run reads made-up postings — the bundled
 // demo snapshot, or data the config marks synthetic: every output then
 // says so.

@@ -29,13 +29,9 @@ func runTransform(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	sources := make([]string, len(e.cfg.Sources))
-	for i, s := range e.cfg.Sources {
-		sources[i] = s.Name
-	}
 	st, err := transform.Run(ctx, e.cfg.transformConfig(), transform.Job{
 		Raw:             raws,
-		Sources:         sources,
+		Sources:         e.cfg.sourceNames(),
 		Order:           scrape.CompareRecords,
 		ListingsArrow:   e.path(ListingsArrowFile),
 		ListingsParquet: e.path(ListingsParquetFile),
