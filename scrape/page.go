@@ -35,6 +35,9 @@ type page struct {
 	// the next page.
 	method string
 	sent   []byte
+	// card is what the feed item or listing card that led to a posting
+	// page said of it; nil for none.
+	card *data.RawRecord
 }
 
 // link is a request a reader wants made next, with the role of the page
@@ -49,6 +52,10 @@ type link struct {
 	method      string // "" means GET
 	body        []byte // sent with method
 	contentType string // of body, such as "application/json"
+
+	// card is what a feed item or listing card said of the posting this
+	// link leads to (see cards.go); nil for none.
+	card *data.RawRecord
 }
 
 // get is a GET of u fetching a page of role.
