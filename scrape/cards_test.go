@@ -133,4 +133,3 @@ func withDate(r data.RawRecord, date string) data.RawRecord {
 	r.PostedDate = date
 	return r
 }
-
