@@ -53,7 +53,9 @@ type Source struct {
 	MaxPages *int `yaml:"max_pages,omitempty"`
 	MaxDepth *int `yaml:"max_depth,omitempty"`
 
-	// Path is the table a file source reads, relative to the working folder.
+	// Path is the table a file source reads. In a config file it is
+	// relative to the file's folder; the command resolves it when it reads
+	// the file, so here it is relative to the working folder.
 	Path string `yaml:"path"`
 	// Format is csv, jsonl or parquet; empty means from Path's extension.
 	Format string `yaml:"format"`
