@@ -33,7 +33,11 @@ func runValidate(ctx context.Context, e *env) error {
 		for _, p := range problems {
 			fmt.Fprintf(e.stderr, "%s: %v\n", e.cfgSrc, p)
 		}
-		return fmt.Errorf("%s: %d problems: %w", e.cfgSrc, len(problems), errUsage)
+		noun := "problems"
+		if len(problems) == 1 {
+			noun = "problem"
+		}
+		return fmt.Errorf("%s: %d %s: %w", e.cfgSrc, len(problems), noun, errUsage)
 	}
 	online := ""
 	if e.online {
