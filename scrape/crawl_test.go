@@ -243,6 +243,7 @@ func TestValidate(t *testing.T) {
 		{"bad date_order", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, DateOrder: "ymd"}, "sources[0].date_order", `"ymd" is neither dmy`},
 		{"cards without card", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Links: "a", Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Title: "h3"}}, "sources[0].cards.card", "missing"},
 		{"bad card selector", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Card: "li[", Title: "h3"}}, "sources[0].cards.card", "is not a CSS selector"},
+		{"cards and links", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Links: "a", Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Card: "li"}}, "sources[0].links", "not both"},
 		{"cards on jsonld", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api, Links: "a", Cards: scrape.Cards{Card: "li"}}, "sources[0].cards", "a jsonld source does not read cards"},
 	}
 	for _, tc := range tests {

@@ -18,10 +18,14 @@ var _ = register(Kind{
 	Keys:     []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields", "max_pages", "max_depth", "cards"},
 	Required: []string{"fields"},
 	Check: func(s Source) error {
-		if s.Cards.Card != "" && s.Links == "" {
+		var err error
+		switch {
+		case s.Cards.Card != "" && s.Links != "":
+			err = data.FieldErrorf("links", "give links or cards.card, not both (each card links to its posting)")
+		case s.Cards.Card != "":
 			s.Links = s.Cards.Card // each card links to its posting
 		}
-		err := checkPages(s)
+		err = errors.Join(err, checkPages(s))
 		if s.Cards != (Cards{}) && s.Cards.Card == "" {
 			err = errors.Join(err, data.FieldErrorf("cards.card", "missing (a CSS selector of each card)"))
 		}

@@ -77,7 +77,7 @@ type Source struct {
 	// fields a card shows are kept, and a posting page is fetched only for
 	// what its card lacks, not at all when the card is complete (title,
 	// company, location, date, and description or pay). With Cards.Card
-	// set, links may be left out: each card's link is its posting.
+	// set, links is left out: each card's link is its posting.
 	Cards Cards `yaml:"cards"`
 }
 
