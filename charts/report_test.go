@@ -155,3 +155,20 @@ func TestRenderEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderSilentSource: a source that gave no postings is named in the
+// report with why, beside its row of zeros.
+func TestRenderSilentSource(t *testing.T) {
+	r := sampleReport()
+	r.Funnel = append(r.Funnel, data.Funnel{Source: "acme-greenhouse", Fetched: 1,
+		Note: "no postings: all 1 records rejected, 1 as fetch (HTTP 500)"})
+	page := render(t, r)
+	for _, want := range []string{"Sources that gave no postings", "<strong>acme-greenhouse</strong>: no postings: all 1 records rejected, 1 as fetch (HTTP 500)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page does not contain %q", want)
+		}
+	}
+	if page := render(t, sampleReport()); strings.Contains(page, "Sources that gave no postings") {
+		t.Error("a report whose sources all gave postings lists silent sources")
+	}
+}

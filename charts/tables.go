@@ -132,6 +132,18 @@ func newFunnelRow(f data.Funnel, total bool) funnelRow {
 	}
 }
 
+// silentSources are the funnels that say why their source gave no
+// postings.
+func silentSources(funnels []data.Funnel) []data.Funnel {
+	var out []data.Funnel
+	for _, f := range funnels {
+		if f.Note != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // methodItem is one line of the methods list: a term and its value.
 type methodItem struct{ Term, Value string }
 

@@ -24,4 +24,7 @@ type Funnel struct {
 	// them either way).
 	Anywhere   int `json:"anywhere,omitempty"`
 	InEstimate int `json:"in_estimate"` // in the All regions estimate
+	// Note says why a source gave no postings ("" when it gave some): the
+	// report names the source and the reason, so that silence is seen.
+	Note string `json:"note,omitempty"`
 }

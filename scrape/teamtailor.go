@@ -70,7 +70,10 @@ func (teamtailorReader) read(p page) ([]data.RawRecord, []link) {
 		u := postingURL(p, it.URL, i)
 		r := newRecord(p, u)
 		if it.JobPosting != nil {
-			r = jobPostingRecord(p, u, it.JobPosting)
+			// The item's posting stands alone: references resolve within it.
+			g := graph{}
+			g.index(it.JobPosting)
+			r = g.jobPostingRecord(p, u, it.JobPosting)
 		}
 		r.Title = cmpOr(r.Title, cleanText(it.Title))
 		r.Company = cmpOr(r.Company, company)

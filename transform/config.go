@@ -84,6 +84,13 @@ type Config struct {
 	Regions    Regions    `yaml:"regions"`
 	Pay        PayRules   `yaml:"pay"`
 	Duplicates Duplicates `yaml:"duplicates"`
+	// DateOrders maps a source name to how that source writes numeric
+	// dates whose day and month could be swapped: data.DateOrderDMY or
+	// data.DateOrderMDY. A source not named (or named with another value)
+	// reads only unambiguous ones ("19/07/2026") and counts the others as
+	// unreadable. It is no section of pipeline.yaml: the program fills it
+	// from each source's date_order.
+	DateOrders map[string]string `yaml:"-"`
 }
 
 // PayRules holds how stated pay becomes USD per year.

@@ -72,7 +72,7 @@ func (n *Normalizer) Normalize(r *data.RawRecord) (l data.Listing, rej data.Reje
 		return data.Listing{}, rej, false
 	}
 	in := n.workers[0].listing(r, &l)
-	n.finish(&l, &in)
+	n.finish(r, &l, &in)
 	return l, data.Reject{}, true
 }
 
@@ -98,8 +98,9 @@ func (n *Normalizer) countReject(source string) {
 
 // finish does the part of normalizing a listing that depends on the
 // records before it, in record order: duplicate detection, which the
-// worker's listing left to it, and the counts.
-func (n *Normalizer) finish(l *data.Listing, in *dupInput) {
+// worker's listing left to it, and the counts. r is the record l was made
+// from.
+func (n *Normalizer) finish(r *data.RawRecord, l *data.Listing, in *dupInput) {
 	src := n.source(l.Source)
 	n.stats.Records++
 	src.Records++
@@ -126,6 +127,10 @@ func (n *Normalizer) finish(l *data.Listing, in *dupInput) {
 	}
 	if l.Region == data.RegionUnknown || l.Region == data.RegionOutside {
 		n.stats.Unplaced++
+	}
+	if l.PostedDate == "" && strings.TrimSpace(r.PostedDate) != "" {
+		n.stats.BadDates++
+		src.BadDates++
 	}
 	if l.DuplicateOf != "" {
 		n.stats.Duplicates++

@@ -44,10 +44,13 @@ func (w *worker) listing(r *data.RawRecord, l *data.Listing) dupInput {
 		SalaryMin: math.NaN(), SalaryMax: math.NaN(), SalaryAnnualUSD: math.NaN(),
 	}
 	w.notes = w.notes[:0]
-	if day, quarter, err := postedDate(r.PostedDate); err != nil {
+	if day, quarter, note, err := postedDate(r.PostedDate, r.FetchedAt, w.cfg.DateOrders[r.Source]); err != nil {
 		w.notes = append(w.notes, err.Error())
 	} else {
 		l.PostedDate, l.Quarter = day, quarter
+		if note != "" {
+			w.notes = append(w.notes, note)
+		}
 	}
 	w.place(l, r.Country)
 	w.words = words(w.words[:0], l.Title, true)

@@ -104,6 +104,7 @@ func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listingsPath
 		Regions:  cfg.Regions.Names(),
 		Listings: analyze.Stream(listingsFile(listingsPath)),
 		Rejects:  rejects,
+		Sources:  cfg.sourceNames(),
 		Period:   span,
 	})
 	if errors.Is(err, analyze.ErrNoListings) || errors.Is(err, data.ErrSpan) {
