@@ -200,10 +200,3 @@ func ptrMax(a, b *float64) *float64 {
 	return a
 }
 
-// jobReject stands for entry i (0-based) of an API answer's list that
-// cannot be read as a posting.
-func jobReject(p page, i int, reason string) data.RawRecord {
-	r := newRecord(p, p.url.String()+"#"+strconv.Itoa(i+1))
-	r.RejectReason, r.RejectCode = reason, data.RejectCodeBadJSON
-	return r
-}

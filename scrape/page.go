@@ -3,6 +3,7 @@ package scrape
 import (
 	"math"
 	"net/url"
+	"strconv"
 
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -87,5 +88,13 @@ func newRecord(p page, u string) data.RawRecord {
 func reject(p page, code, reason string) data.RawRecord {
 	r := newRecord(p, p.url.String())
 	r.RejectReason, r.RejectCode = reason, code
+	return r
+}
+
+// jobReject stands for entry i (0-based) of an API answer's list that
+// cannot be read as a posting.
+func jobReject(p page, i int, reason string) data.RawRecord {
+	r := newRecord(p, p.url.String()+"#"+strconv.Itoa(i+1))
+	r.RejectReason, r.RejectCode = reason, data.RejectCodeBadJSON
 	return r
 }
