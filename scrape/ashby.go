@@ -199,4 +199,3 @@ func ptrMax(a, b *float64) *float64 {
 	}
 	return a
 }
-
