@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape"
 )
 
@@ -293,7 +294,7 @@ func TestRetryAfterTooLong(t *testing.T) {
 
 // misbehavingAPIKinds are the API kinds TestMisbehavingAPI runs, each
 // against the answers of its first conformance case.
-var misbehavingAPIKinds = []string{scrape.KindGreenhouse, scrape.KindLever, scrape.KindAshby, scrape.KindWorkable}
+var misbehavingAPIKinds = []string{scrape.KindGreenhouse, scrape.KindLever, scrape.KindAshby, scrape.KindWorkable, scrape.KindSmartRecruiters}
 
 // troubledAPI answers a kind's start URL put under /TROUBLE/ with that
 // trouble, once (or twice, for burst), then as the kind's own handler
@@ -376,6 +377,7 @@ func (a *troubledAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func TestMisbehavingAPI(t *testing.T) {
 	for _, kind := range misbehavingAPIKinds {
 		t.Run(kind, func(t *testing.T) {
+			t.Parallel() // each waits out timeouts and Retry-After
 			other, otherHits := serve(t, http.NotFoundHandler())
 			tc := conformance[kind][0]
 			handler := tc.handler
@@ -423,18 +425,18 @@ func TestMisbehavingAPI(t *testing.T) {
 					t.Errorf("%s: %d postings after %d retries, want %d", trouble, st.Postings(), st.Retries, ok.Postings())
 				}
 			}
-			for trouble, want := range map[string]string{
-				"slow":      "fetch: fetch api page: no complete answer within 300ms after 2 retries",
-				"truncated": "fetch: fetch api page: body cut off",
-				"huge":      "too_large: fetch api page: page larger than max_body_bytes",
-				"missing":   "fetch: fetch api page: HTTP 404",
-				"loop":      "fetch: fetch api page: redirect loop",
-				"out":       "off_site: fetch api page: redirect leaves the source's domains",
-				"errorpage": "bad_json: ",
+			for trouble, want := range map[string]struct{ code, reason string }{
+				"slow":      {data.RejectCodeFetch, "no complete answer within 300ms after 2 retries"},
+				"truncated": {data.RejectCodeFetch, "body cut off"},
+				"huge":      {data.RejectCodeTooLarge, "page larger than max_body_bytes"},
+				"missing":   {data.RejectCodeFetch, "HTTP 404"},
+				"loop":      {data.RejectCodeFetch, "redirect loop"},
+				"out":       {data.RejectCodeOffSite, "redirect leaves the source's domains"},
+				"errorpage": {data.RejectCodeBadJSON, "response is not"},
 			} {
 				got := reasons[trouble]
-				if len(got) != 1 || !strings.HasPrefix(got[0], want) || stats[trouble].Postings() != 0 {
-					t.Errorf("%s: rejects %q, %d postings; want one reject starting %q", trouble, got, stats[trouble].Postings(), want)
+				if len(got) != 1 || !strings.HasPrefix(got[0], want.code+": ") || !strings.Contains(got[0], want.reason) || stats[trouble].Postings() != 0 {
+					t.Errorf("%s: rejects %q, %d postings; want one %s reject saying %q", trouble, got, stats[trouble].Postings(), want.code, want.reason)
 				}
 			}
 			if n := otherHits.total(); n != 0 {
