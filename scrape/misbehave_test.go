@@ -294,7 +294,7 @@ func TestRetryAfterTooLong(t *testing.T) {
 
 // misbehavingAPIKinds are the API kinds TestMisbehavingAPI runs, each
 // against the answers of its first conformance case.
-var misbehavingAPIKinds = []string{scrape.KindGreenhouse, scrape.KindLever, scrape.KindAshby, scrape.KindWorkable, scrape.KindSmartRecruiters}
+var misbehavingAPIKinds = []string{scrape.KindGreenhouse, scrape.KindLever, scrape.KindAshby, scrape.KindWorkable, scrape.KindSmartRecruiters, scrape.KindWorkday}
 
 // troubledAPI answers a kind's start URL put under /TROUBLE/ with that
 // trouble, once (or twice, for burst), then as the kind's own handler
