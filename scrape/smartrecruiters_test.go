@@ -3,6 +3,7 @@ package scrape
 import (
 	"math"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -109,4 +110,18 @@ func FuzzSmartRecruiters(f *testing.F) {
 		}
 		checkFuzzRecords(t, recs)
 	})
+}
+
+// TestOffsetPagesBounded: a first page claiming more pages than
+// maxOffsetPages asks for that many and says so in a limit reject.
+func TestOffsetPagesBounded(t *testing.T) {
+	p := apiPage(t, KindSmartRecruiters, smartRecruitersList+"?limit=1&offset=0", roleListing, nil)
+	follow, recs := offsetPages(p, 1e9, 1, func(offset int) link { return get("u", roleListing) })
+	if len(follow) != maxOffsetPages || len(recs) != 1 || recs[0].RejectCode != data.RejectCodeLimit ||
+		!strings.Contains(recs[0].RejectReason, "the API claims 1000000000 postings") {
+		t.Errorf("%d links, records %+v", len(follow), recs)
+	}
+	if follow, recs := offsetPages(p, 5, 2, func(offset int) link { return get(strconv.Itoa(offset), roleListing) }); len(follow) != 2 || follow[1].url != "4" || recs != nil {
+		t.Errorf("5 postings by 2: %+v %+v", follow, recs)
+	}
 }
