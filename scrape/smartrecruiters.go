@@ -88,7 +88,7 @@ func (smartRecruitersReader) read(p page) ([]data.RawRecord, []link) {
 			out = append(out, jobReject(p, i, fmt.Sprintf("smartrecruiters posting %d of the list has no id", i+1)))
 			continue
 		}
-		follow = append(follow, get(listURL.JoinPath(entry.ID).String(), rolePosting))
+		follow = append(follow, get(listURL.JoinPath(url.PathEscape(entry.ID)).String(), rolePosting))
 	}
 	// The first page asks for all the others at once: a later page may
 	// count differently while the board changes.

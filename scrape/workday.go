@@ -108,7 +108,13 @@ func (workdayReader) read(p page) ([]data.RawRecord, []link) {
 			out = append(out, jobReject(p, i, fmt.Sprintf("workday posting %d at offset %d has no externalPath", i+1, asked.Offset)))
 			continue
 		}
-		follow = append(follow, get(site.JoinPath(entry.ExternalPath).String(), rolePosting))
+		// externalPath is a URL path, escaped ("/job/Berlin/Engineer_R1").
+		posting, err := url.Parse(site.String() + entry.ExternalPath)
+		if err != nil || posting.Host != site.Host || !strings.HasPrefix(posting.Path, site.Path+"/") {
+			out = append(out, jobReject(p, i, fmt.Sprintf("workday posting %d at offset %d: externalPath %q is not a path under the site", i+1, asked.Offset, entry.ExternalPath)))
+			continue
+		}
+		follow = append(follow, get(posting.String(), rolePosting))
 	}
 	// Workday gives the total on the first page only (later pages say 0),
 	// so the first page asks for all the others.
