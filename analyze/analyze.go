@@ -11,15 +11,20 @@ import (
 
 // Result holds the premium rows and the data funnel.
 type Result struct {
-	// Premiums: All regions first, then each region in config order; within
+	// Premiums: All regions first, then each region in config order, then
+	// data.RegionAnywhere when it has rows (see Regions); within
 	// each, quarter "all" first, then quarters in time order, then the
 	// change between the last two quarters ("2026Q2/2026Q3"); within each
 	// of those, one row per method in the order raw_bca, raw_percentile,
 	// median, adjusted, pooled_eb (a change row has method change).
 	Premiums []data.Premium
 	Funnel   []data.Funnel // one per source, in order of first appearance
+	// Regions are the regions with rows, after All regions: the input's,
+	// then data.RegionAnywhere when both groups have
+	// Config.MinGroupSize postings open anywhere.
+	Regions []string
 	// DataFrom and DataTo are the first and last posting dates among the
-	// listings in the estimate, "2006-01-02".
+	// listings in the All regions estimate, "2006-01-02".
 	DataFrom, DataTo string
 }
 
@@ -30,11 +35,11 @@ func (s *Sample) Estimate(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cells, err := estimateRows(ctx, s.cfg, s.regions, p, s.quartersOnly)
+	cells, err := estimateRows(ctx, s.cfg, p.regions, p, s.quartersOnly)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Premiums: assemble(s.cfg, p, cells), DataFrom: p.dataFrom, DataTo: p.dataTo}
+	res := Result{Premiums: assemble(s.cfg, p, cells), Regions: p.regions, DataFrom: p.dataFrom, DataTo: p.dataTo}
 	for _, source := range s.funnelOrder {
 		res.Funnel = append(res.Funnel, *s.funnel[source])
 	}

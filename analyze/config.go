@@ -31,6 +31,12 @@ const (
 	// DefaultIncludeBoardEstimates keeps pay a board estimated out of the
 	// estimates: mixing it in biases the result toward the board's model.
 	DefaultIncludeBoardEstimates = false
+	// DefaultRegionsIncludeAnywhere keeps postings open anywhere (region
+	// data.RegionAnywhere) out of All regions: their pay is set for no one
+	// labour market, often at one global rate or at the employer's home
+	// rate, so pooling them in would move the regions' mix with the share
+	// of remote work. They get rows of their own instead.
+	DefaultRegionsIncludeAnywhere = false
 )
 
 // Controls the adjusted premium can hold constant; each is categorical.
@@ -83,6 +89,12 @@ type Config struct {
 	// (CR1); with fewer, the adjusted row uses HC3 and says so. Default 20,
 	// at least 2.
 	MinClusters int `yaml:"min_clusters"`
+	// RegionsIncludeAnywhere pools the postings open anywhere into All
+	// regions. Default false: their pay is set for no one labour market.
+	// Either way they are estimated in rows of their own
+	// (data.RegionAnywhere), after the configured regions, when both
+	// groups have MinGroupSize of them.
+	RegionsIncludeAnywhere bool `yaml:"regions_include_anywhere"`
 }
 
 // DefaultConfig returns every default: the analysis section of the
@@ -91,14 +103,16 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{Confidence: DefaultConfidence, Bootstrap: DefaultBootstrap, Seed: DefaultSeed,
 		MinGroupSize: DefaultMinGroupSize, IncludeBoardEstimates: DefaultIncludeBoardEstimates,
-		Controls: DefaultControls(), Permutations: DefaultPermutations, MinClusters: DefaultMinClusters}
+		Controls: DefaultControls(), Permutations: DefaultPermutations, MinClusters: DefaultMinClusters,
+		RegionsIncludeAnywhere: DefaultRegionsIncludeAnywhere}
 }
 
 // Settings are the settings as analysis.json records them.
 func (c Config) Settings() data.AnalysisSettings {
 	return data.AnalysisSettings{Confidence: c.Confidence, Bootstrap: c.Bootstrap, Seed: c.Seed,
 		MinGroupSize: c.MinGroupSize, IncludeBoardEstimates: c.IncludeBoardEstimates,
-		Controls: slices.Clone(c.Controls), Permutations: c.Permutations, MinClusters: c.MinClusters}
+		Controls: slices.Clone(c.Controls), Permutations: c.Permutations, MinClusters: c.MinClusters,
+		RegionsIncludeAnywhere: c.RegionsIncludeAnywhere}
 }
 
 // Validate reports every problem with the settings at once, each a

@@ -21,6 +21,7 @@ type postings struct {
 	cell         []int32 // each posting's covariate cell: OpenStack or not and its control levels
 	company      []int32 // each posting's cluster
 
+	regions  []string // the regions with rows, after All regions
 	quarters []string // quarters present, in time order
 	cells    cellTable
 	clusters int // number of distinct clusters
@@ -83,7 +84,23 @@ func (s *Sample) freeze() (*postings, error) {
 	}
 
 	// The postings of each row, sized first so no list grows by copying.
-	nRegions, nQuarters := len(s.regions)+1, len(p.quarters)+1
+	// A posting open anywhere is in All regions only when the config says
+	// so, and in a row of its own only when it has enough company.
+	p.regions = slices.Clone(s.regions)
+	if s.nAnywhere[0] >= s.cfg.MinGroupSize && s.nAnywhere[1] >= s.cfg.MinGroupSize {
+		p.regions = append(p.regions, data.RegionAnywhere)
+	}
+	nRegions, nQuarters := len(p.regions)+1, len(p.quarters)+1
+	rowsOf := func(r int16) []int {
+		out := make([]int, 0, 2)
+		if r != s.anywhere || s.cfg.RegionsIncludeAnywhere {
+			out = append(out, 0)
+		}
+		if int(r) < nRegions {
+			out = append(out, int(r))
+		}
+		return out
+	}
 	size := make([][]int, nRegions)
 	p.rows, p.badPay = make([][][]int32, nRegions), make([][]int, nRegions)
 	for r := range size {
@@ -92,7 +109,7 @@ func (s *Sample) freeze() (*postings, error) {
 	}
 	for i := range p.valueID {
 		q := rowQuarter(s.quarter[i])
-		for _, r := range []int{0, int(s.region[i])} {
+		for _, r := range rowsOf(s.region[i]) {
 			size[r][0]++
 			if q > 0 {
 				size[r][q]++
@@ -107,7 +124,7 @@ func (s *Sample) freeze() (*postings, error) {
 	}
 	for i := range p.valueID {
 		q := rowQuarter(s.quarter[i])
-		for _, r := range []int{0, int(s.region[i])} {
+		for _, r := range rowsOf(s.region[i]) {
 			p.rows[r][0] = append(p.rows[r][0], int32(i))
 			if q > 0 {
 				p.rows[r][q] = append(p.rows[r][q], int32(i))
@@ -115,6 +132,9 @@ func (s *Sample) freeze() (*postings, error) {
 		}
 	}
 	for key, n := range s.bad {
+		if int(key[0]) >= nRegions {
+			continue // the postings open anywhere, without a row
+		}
 		q := 0
 		if key[1] > 0 {
 			q = rowQuarter(key[1] - 1)

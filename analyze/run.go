@@ -34,6 +34,10 @@ type Input struct {
 	// Rejects feed the funnel of an analysis of every posting. They carry
 	// no date, so the funnel of a period counts listings only.
 	Rejects []data.Reject
+	// Sources are the names of the sources read, in config order: a
+	// source that gave no records at all still gets a funnel row, with
+	// a note. Nil adds none.
+	Sources []string
 	// Period limits the analysis to the postings of a quarter or a span of
 	// dates (data.Span.Contains); zero for every posting. An open end is
 	// closed with the first or last posting date of the listings.
@@ -161,6 +165,7 @@ func Run(ctx context.Context, cfg Config, in Input) (Output, error) {
 	if out.Result, err = own.Estimate(ctx); err != nil {
 		return Output{}, err
 	}
+	out.Funnel = noteSilentSources(out.Funnel, in.Sources, in.Rejects, limited)
 	if limited {
 		if out.Context, err = periodContext(ctx, period, prev, history, before, nBefore); err != nil {
 			return Output{}, err

@@ -16,6 +16,11 @@ type Sample struct {
 	cfg       Config
 	regions   []string
 	regionIdx map[string]int16 // 1-based: 0 is All regions
+	// anywhere is the region id of data.RegionAnywhere, after the
+	// configured regions; its row is estimated only when both groups have
+	// cfg.MinGroupSize postings (nAnywhere: OpenStack, Python).
+	anywhere  int16
+	nAnywhere [2]int
 
 	// One entry per posting in the estimate, in the order added. Ids are
 	// first-seen numbers, renumbered in sorted order by freeze.
@@ -51,7 +56,8 @@ type Sample struct {
 }
 
 // NewSample starts a sample for the regions (config order; a name given
-// twice counts once). It returns the config's problems, as Validate does.
+// twice counts once). Postings open anywhere (data.RegionAnywhere) are
+// estimated after them, as Config.RegionsIncludeAnywhere says. It returns the config's problems, as Validate does.
 func NewSample(cfg Config, regions []string) (*Sample, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -60,11 +66,12 @@ func NewSample(cfg Config, regions []string) (*Sample, error) {
 		quarterOf: map[string]int16{}, companyOf: map[string]int32{}, bad: map[[2]int16]int{},
 		funnel: map[string]*data.Funnel{}}
 	for _, r := range regions {
-		if _, dup := s.regionIdx[r]; !dup {
+		if _, dup := s.regionIdx[r]; !dup && r != data.RegionAnywhere {
 			s.regions = append(s.regions, r)
 			s.regionIdx[r] = int16(len(s.regions))
 		}
 	}
+	s.anywhere = int16(len(s.regions) + 1)
 	s.levels = make([][]int32, len(cfg.Controls))
 	s.levelOf = make([]map[string]int32, len(cfg.Controls))
 	s.levels1 = make([][]string, len(cfg.Controls))
@@ -74,19 +81,6 @@ func NewSample(cfg Config, regions []string) (*Sample, error) {
 	return s, nil
 }
 
-// reserve makes room for n more postings, so Add does not grow its slices
-// by copying when the caller knows how many listings will come.
-func (s *Sample) reserve(n int) {
-	s.valueID = slices.Grow(s.valueID, n)
-	s.openstack = slices.Grow(s.openstack, n)
-	s.region = slices.Grow(s.region, n)
-	s.quarter = slices.Grow(s.quarter, n)
-	s.company = slices.Grow(s.company, n)
-	for c := range s.levels {
-		s.levels[c] = slices.Grow(s.levels[c], n)
-	}
-}
-
 // Add counts one listing in the funnel and, when it is in the estimate,
 // keeps what the estimates need from it. It does not keep l, nor any
 // string of it: names it remembers are copied, so a caller streaming
@@ -94,9 +88,13 @@ func (s *Sample) reserve(n int) {
 func (s *Sample) Add(l *data.Listing) {
 	s.countFunnel(l)
 	r, ok := s.regionIdx[l.Region]
+	if !ok && l.Region == data.RegionAnywhere {
+		r, ok = s.anywhere, true
+	}
 	if !ok || !s.cfg.candidate(*l) {
 		return
 	}
+	pooled := r != s.anywhere || s.cfg.RegionsIncludeAnywhere // in All regions
 	q := int16(-1)
 	if l.Quarter != "" {
 		id, seen := s.quarterOf[l.Quarter]
@@ -110,6 +108,9 @@ func (s *Sample) Add(l *data.Listing) {
 	}
 	if !usablePay(l.SalaryAnnualUSD) {
 		for _, region := range []int16{0, r} {
+			if region == 0 && !pooled {
+				continue
+			}
 			s.bad[[2]int16{region, 0}]++
 			if q >= 0 {
 				s.bad[[2]int16{region, q + 1}]++
@@ -117,7 +118,10 @@ func (s *Sample) Add(l *data.Listing) {
 		}
 		return
 	}
-	if d := l.PostedDate; d != "" {
+	if r == s.anywhere {
+		s.nAnywhere[boolIndex(l.Role != data.RoleOpenStack)]++
+	}
+	if d := l.PostedDate; d != "" && pooled {
 		if s.dataFrom == "" || d < s.dataFrom {
 			s.dataFrom = d
 		}
@@ -173,9 +177,27 @@ func (s *Sample) countFunnel(l *data.Listing) {
 		return
 	}
 	f.Unique++
-	if _, ok := s.regionIdx[l.Region]; ok {
+	_, estimated := s.regionIdx[l.Region]
+	switch {
+	case estimated, l.Region == data.RegionAnywhere && s.cfg.RegionsIncludeAnywhere:
 		f.InEstimate++
+	case l.Region == data.RegionAnywhere:
+		f.Anywhere++
+	case l.Region == data.RegionUnknown:
+		f.PlaceUnknown++
+	case l.Region == data.RegionMulti:
+		f.MultiRegion++
+	default:
+		f.OutsideRegions++
 	}
+}
+
+// boolIndex is 1 for true, 0 for false.
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // AddReject counts a record that never became a listing in the funnel.

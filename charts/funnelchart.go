@@ -12,23 +12,32 @@ import (
 // funnelChartID is the data funnel chart's element ID.
 const funnelChartID = "data-funnel"
 
-// funnelHeight is the funnel chart's height in CSS pixels: six steps.
-const funnelHeight = 420
+// funnelHeight is the funnel chart's height in CSS pixels: 70 a step.
+const funnelHeight = 70 * 9
 
 // funnelSteps are the steps a posting goes through, in order, with how to
-// read each from a data.Funnel: the bars of the chart.
-// name is short enough for an axis label on a phone; long says it in
-// full for the tooltip.
+// read each from a data.Funnel: the bars of the chart. name is short
+// enough for an axis label on a phone; long says it in full for the
+// tooltip. After Unique, each step takes out the postings whose place
+// keeps them out of the estimate, and lost counts them.
 var funnelSteps = []struct {
 	name, long string
 	count      func(data.Funnel) int
+	lost       func(data.Funnel) (int, string)
 }{
-	{"Fetched", "Fetched", func(f data.Funnel) int { return f.Fetched }},
-	{"Parsed", "Parsed", func(f data.Funnel) int { return f.Parsed }},
-	{"With pay", "With pay", func(f data.Funnel) int { return f.WithPay }},
-	{"Classified", "OpenStack or Python role", func(f data.Funnel) int { return f.Classified }},
-	{"Unique", "Unique (not a repeat)", func(f data.Funnel) int { return f.Unique }},
-	{"In estimate", "In estimate", func(f data.Funnel) int { return f.InEstimate }},
+	{"Fetched", "Fetched", func(f data.Funnel) int { return f.Fetched }, nil},
+	{"Parsed", "Parsed", func(f data.Funnel) int { return f.Parsed }, nil},
+	{"With pay", "With pay", func(f data.Funnel) int { return f.WithPay }, nil},
+	{"Classified", "OpenStack or Python role", func(f data.Funnel) int { return f.Classified }, nil},
+	{"Unique", "Unique (not a repeat)", func(f data.Funnel) int { return f.Unique }, nil},
+	{"Place known", "Place known", func(f data.Funnel) int { return f.Unique - f.PlaceUnknown },
+		func(f data.Funnel) (int, string) { return f.PlaceUnknown, "place unknown" }},
+	{"In a region", "In a configured region", func(f data.Funnel) int { return f.Unique - f.PlaceUnknown - f.OutsideRegions },
+		func(f data.Funnel) (int, string) { return f.OutsideRegions, "outside every region" }},
+	{"In one region", "In one region", func(f data.Funnel) int { return f.InEstimate + f.Anywhere },
+		func(f data.Funnel) (int, string) { return f.MultiRegion, "open in several regions" }},
+	{"In estimate", "In the All regions estimate", func(f data.Funnel) int { return f.InEstimate },
+		func(f data.Funnel) (int, string) { return f.Anywhere, "open anywhere (a row of their own)" }},
 }
 
 // sourcePalette colours the sources of the funnel, in order; a tenth
@@ -59,8 +68,12 @@ func newFunnel(r Report) (chart, bool, error) {
 		bars := make([]opts.BarData, len(funnelSteps))
 		for j, s := range funnelSteps {
 			n := s.count(f)
-			bars[j] = opts.BarData{Value: n, Tooltip: &opts.Tooltip{Formatter: tooltipHTML(source,
-				s.long+": "+count(n)+" postings", share(n, f.Fetched)+" of those fetched")}}
+			lines := []string{s.long + ": " + count(n) + " postings", share(n, f.Fetched) + " of those fetched"}
+			if s.lost != nil {
+				lost, why := s.lost(f)
+				lines = append(lines, count(lost)+" left out: "+why)
+			}
+			bars[j] = opts.BarData{Value: n, Tooltip: &opts.Tooltip{Formatter: tooltipHTML(source, lines...)}}
 		}
 		c.AddSeries(source, bars,
 			gecharts.WithBarChartOpts(opts.BarChart{Stack: "sources", BarWidth: "55%"}),

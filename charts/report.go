@@ -132,9 +132,11 @@ type page struct {
 	PremiumsByQuarter []premiumRow
 	MethodNotes       []methodNote
 	Funnel            []funnelRow
-	Method            []methodItem
-	About             string
-	Sources           []sourceView
+	// SilentSources are the sources that gave no postings, with why.
+	SilentSources []data.Funnel
+	Method        []methodItem
+	About         string
+	Sources       []sourceView
 }
 
 func newPage(r Report) (page, error) {
@@ -146,18 +148,19 @@ func newPage(r Report) (page, error) {
 		title = "OpenStack vs Python pay premium"
 	}
 	p := page{
-		Title:       title,
-		Synthetic:   r.Synthetic,
-		Period:      r.Period,
-		Headline:    headline(r.Premiums, r.Method, r.Period),
-		More:        moreSentences(r),
-		Key:         newKeyFigure(r),
-		Level:       confidenceLevel(r.Method.Confidence),
-		MethodNotes: methodNotes(r.Premiums),
-		Funnel:      funnelRows(r.Funnel),
-		Method:      methodItems(r.Method, r.Period, r.Previous.Period),
-		About:       r.Method.Description,
-		Sources:     sourceViews(r.Sources),
+		Title:         title,
+		Synthetic:     r.Synthetic,
+		Period:        r.Period,
+		Headline:      headline(r.Premiums, r.Method, r.Period),
+		More:          moreSentences(r),
+		Key:           newKeyFigure(r),
+		Level:         confidenceLevel(r.Method.Confidence),
+		MethodNotes:   methodNotes(r.Premiums),
+		Funnel:        funnelRows(r.Funnel),
+		SilentSources: silentSources(r.Funnel),
+		Method:        methodItems(r.Method, r.Period, r.Previous.Period),
+		About:         r.Method.Description,
+		Sources:       sourceViews(r.Sources),
 	}
 	pooled, byQuarter := splitByQuarter(r.Premiums)
 	p.Premiums, p.PremiumsByQuarter = premiumRows(pooled), premiumRows(byQuarter)

@@ -53,8 +53,9 @@ func sampleReport() charts.Report {
 				Note: "withheld: 0 OpenStack postings, fewer than 30"},
 		},
 		Funnel: []data.Funnel{
-			{Source: "Demo board", Fetched: 3100, Parsed: 3012, WithPay: 2204, Classified: 1840, Unique: 1702, InEstimate: 1650},
-			{Source: "Demo ATS", Fetched: 980, Parsed: 975, WithPay: 801, Classified: 790, Unique: 770, InEstimate: 762},
+			{Source: "Demo board", Fetched: 3100, Parsed: 3012, WithPay: 2204, Classified: 1840, Unique: 1702,
+				PlaceUnknown: 30, OutsideRegions: 10, MultiRegion: 5, Anywhere: 7, InEstimate: 1650},
+			{Source: "Demo ATS", Fetched: 980, Parsed: 975, WithPay: 801, Classified: 790, Unique: 770, PlaceUnknown: 8, InEstimate: 762},
 		},
 		Sources: []charts.Source{
 			{Name: "Demo board", Kind: "jsonld", URLs: []string{"bundled://demo/board"}},
@@ -152,5 +153,22 @@ func TestRenderEmpty(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("empty page does not contain %q", want)
 		}
+	}
+}
+
+// TestRenderSilentSource: a source that gave no postings is named in the
+// report with why, beside its row of zeros.
+func TestRenderSilentSource(t *testing.T) {
+	r := sampleReport()
+	r.Funnel = append(r.Funnel, data.Funnel{Source: "acme-greenhouse", Fetched: 1,
+		Note: "no postings: all 1 records rejected, 1 as fetch (HTTP 500)"})
+	page := render(t, r)
+	for _, want := range []string{"Sources that gave no postings", "<strong>acme-greenhouse</strong>: no postings: all 1 records rejected, 1 as fetch (HTTP 500)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page does not contain %q", want)
+		}
+	}
+	if page := render(t, sampleReport()); strings.Contains(page, "Sources that gave no postings") {
+		t.Error("a report whose sources all gave postings lists silent sources")
 	}
 }

@@ -163,3 +163,19 @@ func TestRenderChange(t *testing.T) {
 		t.Errorf("a change row is drawn as a quarter (%d times)", got)
 	}
 }
+
+// TestRenderFunnelPlaceSteps: the postings their place kept out are in
+// the funnel's table, totalled over the sources, and in its chart.
+func TestRenderFunnelPlaceSteps(t *testing.T) {
+	page := render(t, sampleReport())
+	for _, want := range []string{
+		"<td>30</td><td>10</td><td>5</td><td>7</td>", // Demo board
+		"<td>8</td><td>0</td><td>0</td><td>0</td>",   // Demo ATS
+		"<td>38</td><td>10</td><td>5</td><td>7</td>", // All sources
+		"Place known", "In one region", "7 left out: open anywhere",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

@@ -5,7 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"runtime"
+	"slices"
 
+	"golang.org/x/sync/errgroup"
 	"gonum.org/v1/plot"
 
 	"github.com/jobmarket/jobmarket/charts/internal/echarts"
@@ -58,20 +61,32 @@ func Slides(r Report) ([]File, error) {
 		slides = append(slides, slide{"data-funnel", pg.FunnelChart, p, legend})
 	}
 
-	var files []File
-	for _, s := range slides {
-		f := frame(*s.chart)
-		f.legend = s.legend
-		pngBytes, svgBytes, err := renderSlide(s.plot, f)
-		if err != nil {
-			return nil, fmt.Errorf("slide %s: %w", s.name, err)
-		}
-		html, err := slidePage(r, *s.chart, f, s.name)
-		if err != nil {
-			return nil, fmt.Errorf("slide %s: %w", s.name, err)
-		}
-		files = append(files, File{s.name + ".png", pngBytes}, File{s.name + ".svg", svgBytes}, File{s.name + ".html", html})
+	// Drawing a slide is the report's main cost (PNG encoding above all);
+	// slides are independent, so they are drawn on every core, each into
+	// its own place, and the files come out in slide order.
+	drawn := make([][]File, len(slides))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, s := range slides {
+		g.Go(func() error {
+			f := frame(*s.chart)
+			f.legend = s.legend
+			pngBytes, svgBytes, err := renderSlide(s.plot, f)
+			if err != nil {
+				return fmt.Errorf("slide %s: %w", s.name, err)
+			}
+			html, err := slidePage(r, *s.chart, f, s.name)
+			if err != nil {
+				return fmt.Errorf("slide %s: %w", s.name, err)
+			}
+			drawn[i] = []File{{s.name + ".png", pngBytes}, {s.name + ".svg", svgBytes}, {s.name + ".html", html}}
+			return nil
+		})
 	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	files := slices.Concat(drawn...)
 	files = append(files,
 		File{"echarts.min.js", []byte(echarts.Script)},
 		File{"ECHARTS-LICENSE", []byte(echarts.License)},

@@ -86,8 +86,11 @@ func methodNotes(rows []data.Premium) []methodNote {
 type funnelRow struct {
 	Source                               string
 	Fetched, Parsed, WithPay, Classified string
-	Unique, InEstimate, Kept             string
-	Total                                bool
+	Unique                               string
+	// The unique postings their place kept out of the estimate.
+	PlaceUnknown, OutsideRegions, MultiRegion, Anywhere string
+	InEstimate, Kept                                    string
+	Total                                               bool
 }
 
 func funnelRows(funnels []data.Funnel) []funnelRow {
@@ -100,6 +103,10 @@ func funnelRows(funnels []data.Funnel) []funnelRow {
 		total.WithPay += f.WithPay
 		total.Classified += f.Classified
 		total.Unique += f.Unique
+		total.PlaceUnknown += f.PlaceUnknown
+		total.OutsideRegions += f.OutsideRegions
+		total.MultiRegion += f.MultiRegion
+		total.Anywhere += f.Anywhere
 		total.InEstimate += f.InEstimate
 	}
 	if len(funnels) > 1 {
@@ -111,16 +118,30 @@ func funnelRows(funnels []data.Funnel) []funnelRow {
 
 func newFunnelRow(f data.Funnel, total bool) funnelRow {
 	return funnelRow{
-		Source:     f.Source,
-		Fetched:    count(f.Fetched),
-		Parsed:     count(f.Parsed),
-		WithPay:    count(f.WithPay),
-		Classified: count(f.Classified),
-		Unique:     count(f.Unique),
+		Source:       f.Source,
+		Fetched:      count(f.Fetched),
+		Parsed:       count(f.Parsed),
+		WithPay:      count(f.WithPay),
+		Classified:   count(f.Classified),
+		Unique:       count(f.Unique),
+		PlaceUnknown: count(f.PlaceUnknown), OutsideRegions: count(f.OutsideRegions),
+		MultiRegion: count(f.MultiRegion), Anywhere: count(f.Anywhere),
 		InEstimate: count(f.InEstimate),
 		Kept:       share(f.InEstimate, f.Fetched),
 		Total:      total,
 	}
+}
+
+// silentSources are the funnels that say why their source gave no
+// postings.
+func silentSources(funnels []data.Funnel) []data.Funnel {
+	var out []data.Funnel
+	for _, f := range funnels {
+		if f.Note != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // methodItem is one line of the methods list: a term and its value.

@@ -2,6 +2,9 @@ package data
 
 // Funnel counts, for one source, how many postings survive each step from
 // fetch to estimate, so a reader can see where data was lost and why.
+// Of the unique postings, those not in the estimate are counted by why
+// their place kept them out: Unique = InEstimate + PlaceUnknown +
+// OutsideRegions + MultiRegion + Anywhere.
 type Funnel struct {
 	Source     string `json:"source"`
 	Fetched    int    `json:"fetched"`    // posting pages and API records fetched: listings + rejects
@@ -9,5 +12,19 @@ type Funnel struct {
 	WithPay    int    `json:"with_pay"`   // listing with usable annual pay
 	Classified int    `json:"classified"` // role is openstack or python
 	Unique     int    `json:"unique"`     // not a repeat of an earlier listing
-	InEstimate int    `json:"in_estimate"`
+	// PlaceUnknown: region RegionUnknown, the place names nothing known.
+	PlaceUnknown int `json:"place_unknown,omitempty"`
+	// OutsideRegions: region RegionOutside, or a region the analysis was
+	// not asked to estimate.
+	OutsideRegions int `json:"outside_regions,omitempty"`
+	// MultiRegion: region RegionMulti, open in several regions.
+	MultiRegion int `json:"multi_region,omitempty"`
+	// Anywhere: region RegionAnywhere, open anywhere and left out of All
+	// regions (0 when the analysis pools them in; their own rows count
+	// them either way).
+	Anywhere   int `json:"anywhere,omitempty"`
+	InEstimate int `json:"in_estimate"` // in the All regions estimate
+	// Note says why a source gave no postings ("" when it gave some): the
+	// report names the source and the reason, so that silence is seen.
+	Note string `json:"note,omitempty"`
 }

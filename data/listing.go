@@ -21,8 +21,10 @@ type Listing struct {
 	Company    string
 	Location   string // as shown by the board
 	Country    string // ISO 3166-1 alpha-2, "" when unknown
-	Region     string // region name from the config, RegionUnknown when unresolved
-	Remote     bool
+	// Region is the region name from the config, or one of RegionUnknown,
+	// RegionOutside, RegionMulti and RegionAnywhere.
+	Region string
+	Remote bool
 
 	SalaryMin       float64 // as stated, in SalaryCurrency per SalaryPeriod
 	SalaryMax       float64
@@ -49,9 +51,29 @@ type Listing struct {
 	Notes string
 }
 
-// RegionUnknown is the region of a listing whose country is not resolved or
-// belongs to no configured region.
-const RegionUnknown = "Unknown"
+// The region of a listing whose place is in no one configured region.
+// Each is counted as a step of the funnel; only RegionAnywhere has an
+// estimate of its own (data.RegionAnywhere rows).
+const (
+	// RegionUnknown: the place names no country and no area we know.
+	RegionUnknown = "Unknown"
+	// RegionOutside: the country, or every country of the area, is in no
+	// configured region.
+	RegionOutside = "Outside regions"
+	// RegionMulti: the place names an area whose countries fall in several
+	// configured regions ("EMEA" with Europe and Middle East & Africa), or
+	// several such areas ("Europe or Asia"). It counts in none of them.
+	RegionMulti = "Several regions"
+	// RegionAnywhere: the posting is open anywhere ("Remote", "Worldwide",
+	// "Anywhere in the World"). Its pay is set for no one labour market, so
+	// it has rows of its own and joins All regions only when
+	// analysis.regions_include_anywhere says so.
+	RegionAnywhere = "Remote, anywhere"
+)
+
+// PlaceRegions are the region values that name no configured region, in
+// the order the funnel lists them.
+var PlaceRegions = []string{RegionUnknown, RegionOutside, RegionMulti, RegionAnywhere}
 
 // SalaryNoteOutlier marks pay that was read but is implausible as annual
 // pay; such listings stay in the table and out of estimates.

@@ -28,7 +28,7 @@ type RawRecord struct {
 	PayPeriod   string // period as the board names it ("YEAR", "per-year-salary", ...)
 	PaySource   string // PaySourceEmployer or PaySourceBoard
 	Description string // plain text
-	PostedDate  string // as given: an ISO date or date-time, or Unix milliseconds
+	PostedDate  string // as given: a date or date-time in any form, Unix milliseconds, or relative to FetchedAt
 	// RejectReason, when set, says why this page could not be read as a
 	// posting; the record is carried so that no fetched page goes uncounted.
 	RejectReason string
@@ -37,6 +37,12 @@ type RawRecord struct {
 	// RejectReason is, and in raw.arrow files written before the
 	// reject_code column existed (which read without error).
 	RejectCode string
+	// FetchedAt is when the page the record came from was fetched, RFC 3339
+	// in UTC, against which a relative date ("3 days ago") is read. The
+	// scrape stage sets it for pages fetched over HTTP(S); it is empty for
+	// local pages, file sources, and in raw.arrow files written before the
+	// fetched_at column existed (which read without error).
+	FetchedAt string
 }
 
 var rawTable = newTable("raw",
@@ -59,6 +65,7 @@ var rawTable = newTable("raw",
 	column[RawRecord]{name: "posted_date", str: func(r *RawRecord) *string { return &r.PostedDate }},
 	column[RawRecord]{name: "reject_reason", str: func(r *RawRecord) *string { return &r.RejectReason }},
 	column[RawRecord]{name: "reject_code", str: func(r *RawRecord) *string { return &r.RejectCode }, optional: true},
+	column[RawRecord]{name: "fetched_at", str: func(r *RawRecord) *string { return &r.FetchedAt }, optional: true},
 )
 
 // WriteRawIPC writes raw records as an Arrow IPC file.
@@ -79,8 +86,8 @@ func ReadRawIPC(r ipc.ReadAtSeeker, mem memory.Allocator) ([]RawRecord, error) {
 
 // NewRawIPCReader streams raw records from an Arrow IPC file batch by
 // batch; a missing or mistyped column fails here, before any row is read,
-// except reject_code, which files written before it existed lack (their
-// records read with an empty RejectCode).
+// except reject_code and fetched_at, which files written before they
+// existed lack (their records read with them empty).
 func NewRawIPCReader(r ipc.ReadAtSeeker, mem memory.Allocator) (*Reader[RawRecord], error) {
 	return rawTable.newIPCReader(r, mem)
 }
@@ -91,3 +98,10 @@ func NewRawIPCReader(r ipc.ReadAtSeeker, mem memory.Allocator) (*Reader[RawRecor
 func NewRawParquetWriter(w io.Writer, mem memory.Allocator) (*Writer[RawRecord], error) {
 	return rawTable.newParquetWriter(w, mem, batchRows)
 }
+
+// How a source writes numeric dates whose day and month could be swapped
+// ("07/08/2026"): its date_order, which the transform stage reads them by.
+const (
+	DateOrderDMY = "dmy" // day first: 07/08/2026 is 7 August
+	DateOrderMDY = "mdy" // month first: 07/08/2026 is 8 July
+)

@@ -21,7 +21,8 @@ type Summary struct {
 	// Settings are the analysis settings the estimates were made with.
 	// Nil in files written before they were recorded.
 	Settings *AnalysisSettings `json:"settings,omitempty"`
-	// Regions are the regions estimated, in config order.
+	// Regions are the regions estimated, in config order, then
+	// RegionAnywhere when it has rows of its own.
 	Regions []string `json:"regions,omitempty"`
 	// Period is the period the analysis was limited to, closed; nil for
 	// every posting. The trend and the previous period (premium_trend,
@@ -50,6 +51,10 @@ type AnalysisSettings struct {
 	Controls              []string `json:"controls"`
 	Permutations          int      `json:"permutations"`
 	MinClusters           int      `json:"min_clusters"`
+	// RegionsIncludeAnywhere: postings open anywhere are pooled into All
+	// regions. Left out of the file when false, as files written before
+	// the setting existed read.
+	RegionsIncludeAnywhere bool `json:"regions_include_anywhere,omitempty"`
 }
 
 // ErrNoSettings is returned by ReadSummary for an analysis.json written

@@ -85,7 +85,8 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 		role := pageRole(resp.Ctx.Get(ctxRole))
 		depth, _ := strconv.Atoi(resp.Ctx.Get(ctxDepth))
 		p := page{source: src, url: resp.Request.URL, role: role, body: resp.Body, sha256: resp.Headers.Get(headerSHA),
-			method: resp.Request.Method, sent: []byte(resp.Ctx.Get(ctxBody))}
+			fetchedAt: resp.Headers.Get(headerFetched), method: resp.Request.Method, sent: []byte(resp.Ctx.Get(ctxBody)),
+			card: decodeCard(resp.Ctx.Get(ctxCard))}
 		var recs []data.RawRecord
 		var follow []link
 		switch role {
@@ -95,6 +96,9 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 			recs, follow = readFeed(p)
 		default:
 			recs, follow = cr.rd.read(p)
+			if role == rolePosting {
+				recs = withCard(p.card, recs)
+			}
 		}
 		from := resp.Headers.Get(headerFrom)
 		t.mu.Lock()
@@ -228,6 +232,9 @@ func (cr *crawler) visit(l link, depth int) {
 	cctx := colly.NewContext()
 	cctx.Put(ctxRole, string(role))
 	cctx.Put(ctxDepth, strconv.Itoa(depth))
+	if l.card != nil {
+		cctx.Put(ctxCard, encodeCard(l.card))
+	}
 	method, hdr := cmp.Or(l.method, http.MethodGet), http.Header(nil)
 	var body io.Reader
 	if method != http.MethodGet {

@@ -240,6 +240,11 @@ func TestValidate(t *testing.T) {
 		{"links on an API", scrape.Source{Name: "a", Kind: "greenhouse", StartURLs: api, Links: "a"}, "sources[0].links", "a greenhouse source does not read links"},
 		{"zero max_pages", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, MaxPages: ptr(0)}, "sources[0].max_pages", "0 is less than 1"},
 		{"negative max_depth", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api, Links: "a", MaxDepth: ptr(-1)}, "sources[0].max_depth", "-1 is negative"},
+		{"bad date_order", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, DateOrder: "ymd"}, "sources[0].date_order", `"ymd" is neither dmy`},
+		{"cards without card", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Links: "a", Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Title: "h3"}}, "sources[0].cards.card", "missing"},
+		{"bad card selector", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Card: "li[", Title: "h3"}}, "sources[0].cards.card", "is not a CSS selector"},
+		{"cards and links", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Links: "a", Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Card: "li"}}, "sources[0].links", "not both"},
+		{"cards on jsonld", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api, Links: "a", Cards: scrape.Cards{Card: "li"}}, "sources[0].cards", "a jsonld source does not read cards"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

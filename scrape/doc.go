@@ -1,6 +1,6 @@
 // Package scrape collects job postings from the sources named in the
-// pipeline config — job boards with JSON-LD, the Lever and Greenhouse
-// APIs, boards without structured data, and a researcher's own tables —
+// pipeline config — job boards with JSON-LD, the Lever, Greenhouse,
+// Recruitee, Personio, Teamtailor and Remote OK APIs, boards without structured data, and a researcher's own tables —
 // and turns each posting into a data.RawRecord.
 //
 // All crawled sources go through colly, whether they are live boards over

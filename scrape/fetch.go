@@ -20,6 +20,7 @@ const (
 	headerFrom    = "Jobmarket-From" // fromNetwork, fromLocal or fromStore
 	headerSHA     = "Jobmarket-Sha256"
 	headerRetries = "Jobmarket-Retries"
+	headerFetched = "Jobmarket-Fetched" // RFC 3339, UTC: when a network page was received
 )
 
 // Where a response came from.
@@ -236,7 +237,7 @@ func (f *fetcher) keep(req *http.Request, sreq storedRequest, fetched time.Time,
 		return nil, err
 	}
 	f.noteRobots(req, status, body)
-	resp := newResponse(req, status, header, body, from, sha)
+	resp := newResponse(req, status, header, body, from, sha, fetched)
 	if retries > 0 {
 		resp.Header.Set(headerRetries, strconv.Itoa(retries))
 	}
@@ -250,7 +251,7 @@ func (f *fetcher) fromStore(req *http.Request, p StoredPage) (*http.Response, er
 		return nil, err
 	}
 	f.noteRobots(req, p.Status, body)
-	return newResponse(req, p.Status, header, body, fromStore, p.SHA256), nil
+	return newResponse(req, p.Status, header, body, fromStore, p.SHA256, p.Fetched), nil
 }
 
 // fresh says whether a stored page may be served instead of fetching.
@@ -274,13 +275,19 @@ func (f *fetcher) noteRobots(req *http.Request, status int, body []byte) {
 }
 
 // newResponse hands a stored response up to colly; it takes header over.
-func newResponse(req *http.Request, status int, header http.Header, body []byte, from, sha string) *http.Response {
+// fetched is when the response was received; it is handed up for pages
+// of the network only, since a local page has no moment of its own.
+func newResponse(req *http.Request, status int, header http.Header, body []byte, from, sha string, fetched time.Time) *http.Response {
 	h := header
 	if h == nil {
 		h = http.Header{}
 	}
 	h.Set(headerFrom, from)
 	h.Set(headerSHA, sha)
+	h.Del(headerFetched)
+	if (req.URL.Scheme == "http" || req.URL.Scheme == "https") && !fetched.IsZero() {
+		h.Set(headerFetched, fetched.UTC().Format(time.RFC3339))
+	}
 	return &http.Response{
 		Status:        fmt.Sprintf("%d %s", status, http.StatusText(status)),
 		StatusCode:    status,

@@ -15,10 +15,20 @@ import (
 var _ = register(Kind{
 	Name:     KindHTML,
 	Doc:      "posting pages without structured data, each field found by a CSS selector (fields), reached by listing pages, sitemaps or feeds",
-	Keys:     []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields", "max_pages", "max_depth"},
+	Keys:     []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields", "max_pages", "max_depth", "cards"},
 	Required: []string{"fields"},
 	Check: func(s Source) error {
-		err := checkPages(s)
+		var err error
+		switch {
+		case s.Cards.Card != "" && s.Links != "":
+			err = data.FieldErrorf("links", "give links or cards.card, not both (each card links to its posting)")
+		case s.Cards.Card != "":
+			s.Links = s.Cards.Card // each card links to its posting
+		}
+		err = errors.Join(err, checkPages(s))
+		if s.Cards != (Cards{}) && s.Cards.Card == "" {
+			err = errors.Join(err, data.FieldErrorf("cards.card", "missing (a CSS selector of each card)"))
+		}
 		if s.Fields.Title == "" {
 			err = errors.Join(err, data.FieldErrorf("fields.title", "missing (a CSS selector)"))
 		}
@@ -33,6 +43,9 @@ func (htmlReader) start(src Source) []link { return startURLs(src, roleListing) 
 
 func (htmlReader) read(p page) ([]data.RawRecord, []link) {
 	if p.role == roleListing {
+		if p.source.Cards.Card != "" {
+			return readCards(p)
+		}
 		return readListing(p)
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.body))

@@ -1,9 +1,11 @@
 package scrape
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,14 +32,18 @@ func (jsonldReader) read(p page) ([]data.RawRecord, []link) {
 	if p.role == roleListing {
 		return readListing(p)
 	}
-	var postings []map[string]any
+	var values []any
 	var broken []string
 	for i, block := range jsonLDBlocks(p.body) {
 		var v any
-		if err := json.Unmarshal(block, &v); err != nil {
+		if err := json.Unmarshal(unwrapScript(block), &v); err != nil {
 			broken = append(broken, fmt.Sprintf("JSON-LD block %d: %v", i+1, err))
 			continue
 		}
+		values = append(values, v)
+	}
+	var postings []map[string]any
+	for _, v := range values {
 		postings = append(postings, findJobPostings(v)...)
 	}
 	switch {
@@ -46,15 +52,38 @@ func (jsonldReader) read(p page) ([]data.RawRecord, []link) {
 	case len(postings) == 0:
 		return []data.RawRecord{reject(p, data.RejectCodeNoJSONLD, "no JobPosting JSON-LD on page")}, nil
 	}
+	g := graph{}
+	for _, v := range values {
+		g.index(v)
+	}
 	out := make([]data.RawRecord, 0, len(postings))
 	for i, jp := range postings {
 		u := p.url.String()
 		if len(postings) > 1 {
 			u += "#" + strconv.Itoa(i+1)
 		}
-		out = append(out, jobPostingRecord(p, u, jp))
+		out = append(out, g.jobPostingRecord(p, u, jp))
 	}
 	return out, nil
+}
+
+// unwrapScript takes off what pages wrap a script's JSON in for old
+// browsers and XHTML: an HTML comment (<!-- -->) or a CDATA section,
+// each possibly behind a // or /* */ comment.
+func unwrapScript(block []byte) []byte {
+	b := bytes.TrimSpace(block)
+	for _, wrap := range [][2]string{{"<!--", "-->"}, {"//<![CDATA[", "//]]>"}, {"/*<![CDATA[*/", "/*]]>*/"}, {"<![CDATA[", "]]>"}} {
+		if rest, ok := bytes.CutPrefix(b, []byte(wrap[0])); ok {
+			rest = bytes.TrimSpace(rest)
+			if inner, ok := bytes.CutSuffix(rest, []byte(wrap[1])); ok {
+				rest = inner
+			} else if inner, ok := bytes.CutSuffix(rest, []byte("//"+wrap[1])); ok {
+				rest = inner
+			}
+			b = bytes.TrimSpace(rest)
+		}
+	}
+	return b
 }
 
 // findJobPostings walks a JSON-LD value for JobPosting objects, looking
@@ -92,47 +121,146 @@ func hasType(m map[string]any, name string) bool {
 	return false
 }
 
-func jobPostingRecord(p page, u string, jp map[string]any) data.RawRecord {
-	r := newRecord(p, u)
-	r.Title = cleanText(str(jp["title"]))
-	r.Company = cleanText(nameOf(jp["hiringOrganization"]))
-	r.PostedDate = str(jp["datePosted"])
-	r.Description = htmlToText(str(jp["description"]))
-	r.Location, r.Country = jobLocation(jp["jobLocation"])
-	if strings.EqualFold(str(jp["jobLocationType"]), "TELECOMMUTE") {
-		r.Remote = "TELECOMMUTE"
-		if c := nameOf(first(jp["applicantLocationRequirements"])); c != "" {
-			r.Country = c
-			if r.Location == "" {
-				r.Location = "Remote (" + c + ")"
+// graph holds every node of a page's JSON-LD by its @id, so that a
+// posting whose hiringOrganization or jobLocation is a reference
+// ({"@id": "#org"}) to a node elsewhere in the @graph reads that node.
+type graph map[string]map[string]any
+
+// index adds every node of v that has an @id and more than it.
+func (g graph) index(v any) {
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			g.index(e)
+		}
+	case map[string]any:
+		if id, ok := t["@id"].(string); ok && id != "" && len(t) > 1 {
+			if _, seen := g[id]; !seen {
+				g[id] = t
+			}
+		}
+		for k, e := range t {
+			if k != "@id" {
+				g.index(e)
 			}
 		}
 	}
+}
+
+// resolve returns the node a reference names, or v as it is.
+func (g graph) resolve(v any) any {
+	if m, ok := v.(map[string]any); ok {
+		if id, ok := m["@id"].(string); ok {
+			if node, ok := g[id]; ok && len(m) <= 2 { // {"@id"} or {"@type", "@id"}
+				return node
+			}
+		}
+	}
+	return v
+}
+
+// all resolves v as a list: an array's elements, or v alone.
+func (g graph) all(v any) []any {
+	a, ok := v.([]any)
+	if !ok {
+		if v == nil {
+			return nil
+		}
+		a = []any{v}
+	}
+	out := make([]any, 0, len(a))
+	for _, e := range a {
+		if e = g.resolve(e); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (g graph) jobPostingRecord(p page, u string, jp map[string]any) data.RawRecord {
+	r := newRecord(p, u)
+	r.Title = cleanText(str(jp["title"]))
+	if r.Title == "" {
+		r.Title = cleanText(str(jp["name"]))
+	}
+	r.Company = cleanText(nameOf(g.resolve(first(jp["hiringOrganization"]))))
+	r.PostedDate = str(jp["datePosted"])
+	r.Description = htmlToText(unescapeMarkup(str(jp["description"])))
+	var countries []string
+	r.Location, countries = g.jobLocations(jp["jobLocation"])
+	for _, t := range g.all(jp["jobLocationType"]) {
+		if strings.EqualFold(strings.TrimSpace(str(t)), "TELECOMMUTE") {
+			r.Remote = "TELECOMMUTE"
+		}
+	}
+	var required []string
+	for _, req := range g.all(jp["applicantLocationRequirements"]) {
+		if c := cleanText(nameOf(req)); c != "" && !slices.Contains(required, c) {
+			required = append(required, c)
+		}
+	}
+	if len(required) > 0 && (r.Remote != "" || len(countries) == 0) {
+		// Where a remote applicant may live is the posting's country.
+		countries = required
+		if r.Location == "" {
+			r.Location = "Remote (" + strings.Join(required, "; ") + ")"
+		}
+	}
+	r.Country = strings.Join(countries, "; ")
 	salary, source := jp["baseSalary"], data.PaySourceEmployer
 	if salary == nil && jp["estimatedSalary"] != nil {
 		salary, source = jp["estimatedSalary"], data.PaySourceBoard
 	}
 	if salary != nil {
-		readMonetaryAmount(&r, first(salary))
+		readMonetaryAmount(&r, g.resolve(first(salary)))
+		if r.PayCurrency == "" {
+			r.PayCurrency = str(jp["salaryCurrency"])
+		}
 		r.PaySource = source
 	}
 	return r
 }
 
-// readMonetaryAmount reads schema.org baseSalary: a MonetaryAmount whose
-// value is a number, a numeric string, or a QuantitativeValue with value or
-// minValue/maxValue and unitText. Figures it cannot read as numbers go to
-// PayText for the transform stage's text parser.
+// unescapeMarkup undoes the HTML escaping some sites apply to markup
+// once or twice before putting it in JSON-LD ("&lt;p&gt;", "&amp;lt;p&amp;gt;"),
+// so that it reads as markup, not as text about tags. Markup that holds a
+// real tag is left alone.
+func unescapeMarkup(s string) string {
+	for range 2 {
+		if strings.Contains(s, "<") || !strings.Contains(s, "&lt;") && !strings.Contains(s, "&amp;lt;") {
+			break
+		}
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
+// readMonetaryAmount reads schema.org baseSalary: a number, a numeric
+// string, or a MonetaryAmount whose value is a number, a numeric string,
+// or a QuantitativeValue with value or minValue/maxValue and unitText (a
+// MonetaryAmount may hold minValue/maxValue itself). Figures it cannot
+// read as numbers go to PayText for the transform stage's text parser.
 func readMonetaryAmount(r *data.RawRecord, v any) {
 	amount, ok := v.(map[string]any)
 	if !ok {
+		if _, isNumber := v.(float64); isNumber {
+			setAmount(r, &r.PayMin, v)
+			r.PayMax = r.PayMin
+			return
+		}
 		r.PayText = cleanText(str(v))
 		return
 	}
 	r.PayCurrency = str(amount["currency"])
-	val := amount["value"]
+	r.PayPeriod = str(amount["unitText"])
+	val, hasValue := amount["value"]
+	if !hasValue && (amount["minValue"] != nil || amount["maxValue"] != nil) {
+		val = amount
+	}
 	if qv, ok := val.(map[string]any); ok {
-		r.PayPeriod = str(qv["unitText"])
+		if t := str(qv["unitText"]); t != "" {
+			r.PayPeriod = t
+		}
 		if c := str(qv["currency"]); r.PayCurrency == "" && c != "" {
 			r.PayCurrency = c
 		}
@@ -162,19 +290,45 @@ func setAmount(r *data.RawRecord, dst *float64, v any) {
 	}
 }
 
-// jobLocation reads the first jobLocation: a Place with a PostalAddress (or
-// an address given as text). It returns the place as shown and the country
-// as given, which may be a code or a name.
-func jobLocation(v any) (location, country string) {
-	place, ok := first(v).(map[string]any)
-	if !ok {
-		return cleanText(str(first(v))), ""
+// jobLocations reads every jobLocation: a Place with a PostalAddress (or
+// an address given as text), each possibly a reference to a node of the
+// graph. It returns the places as shown, joined by "; " (which the
+// transform stage reads as several places), and each country once, as
+// given (a code or a name) when every place gives one; otherwise none, and
+// the places' text is read for countries.
+func (g graph) jobLocations(v any) (location string, countries []string) {
+	var places []string
+	everyCountry := true
+	for _, e := range g.all(v) {
+		place, country := g.jobLocation(e)
+		if place != "" && !slices.Contains(places, place) {
+			places = append(places, place)
+		}
+		everyCountry = everyCountry && country != ""
+		if country != "" && !slices.Contains(countries, country) {
+			countries = append(countries, country)
+		}
 	}
-	addr, ok := place["address"].(map[string]any)
-	if !ok {
-		return cleanText(str(place["address"])), ""
+	if !everyCountry {
+		countries = nil
 	}
-	country = nameOf(addr["addressCountry"])
+	return strings.Join(places, "; "), countries
+}
+
+// jobLocation reads one jobLocation.
+func (g graph) jobLocation(v any) (location, country string) {
+	place, ok := v.(map[string]any)
+	if !ok {
+		return cleanText(str(v)), ""
+	}
+	addr, ok := g.resolve(first(place["address"])).(map[string]any)
+	if !ok {
+		if s := cleanText(str(place["address"])); s != "" {
+			return s, ""
+		}
+		return cleanText(str(place["name"])), ""
+	}
+	country = cleanText(nameOf(addr["addressCountry"]))
 	var parts []string
 	for _, k := range []string{"addressLocality", "addressRegion"} {
 		if s := cleanText(str(addr[k])); s != "" {

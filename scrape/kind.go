@@ -21,7 +21,8 @@ type Kind struct {
 	Doc string
 	// Keys are the source keys (as written in pipeline.yaml) a source of
 	// this kind may set besides name and kind; setting another is an
-	// error. The config schema lists them.
+	// error. The config schema lists them. register adds the keys every
+	// kind reads (anyKindKeys).
 	Keys []string
 	// Required are the keys a source of this kind must always set, for
 	// the config schema; Check may ask for more (one of several ways in).
@@ -42,6 +43,10 @@ func (k Kind) crawled() bool { return k.reader != nil }
 
 var kinds = map[string]Kind{}
 
+// anyKindKeys are the source keys a source of any kind may set: what the
+// transform stage reads of a source besides its records.
+var anyKindKeys = []string{"date_order"}
+
 // register adds a kind to the registry; a kind file calls it from a
 // package-level var. Two kinds of one name are a programming error.
 func register(k Kind) Kind {
@@ -56,6 +61,7 @@ func register(k Kind) Kind {
 			panic(fmt.Sprintf("scrape: kind %s: %q is not a source key", k.Name, key))
 		}
 	}
+	k.Keys = append(slices.Clone(k.Keys), anyKindKeys...)
 	kinds[k.Name] = k
 	return k
 }

@@ -13,7 +13,11 @@ import (
 
 // The lever kind reads Lever's public postings API,
 // GET /v0/postings/{company}?mode=json: one response lists every open
-// posting of one company.
+// posting of one company, or, when the start URL sets limit, a page of
+// them, the next asked with skip. Pay is salaryRange, else the salary
+// description's text; the description is the posting's body, its lists
+// (each under its heading) and its closing text. The API names no
+// employer, so the company is the URL's slug title-cased.
 var _ = register(Kind{
 	Name:     KindLever,
 	Doc:      "the Lever postings API: start_urls are https://api.lever.co/v0/postings/COMPANY?mode=json",
@@ -34,12 +38,21 @@ type leverPosting struct {
 	Categories struct {
 		Location string `json:"location"`
 	} `json:"categories"`
-	Country          string  `json:"country"`
-	WorkplaceType    string  `json:"workplaceType"`
-	CreatedAt        float64 `json:"createdAt"`
-	DescriptionPlain string  `json:"descriptionPlain"`
-	HostedURL        string  `json:"hostedUrl"`
-	SalaryRange      *struct {
+	Country                string  `json:"country"`
+	WorkplaceType          string  `json:"workplaceType"`
+	CreatedAt              float64 `json:"createdAt"`
+	DescriptionPlain       string  `json:"descriptionPlain"`
+	OpeningPlain           string  `json:"openingPlain"`
+	DescriptionBodyPlain   string  `json:"descriptionBodyPlain"`
+	AdditionalPlain        string  `json:"additionalPlain"`
+	SalaryDescription      string  `json:"salaryDescription"` // HTML
+	SalaryDescriptionPlain string  `json:"salaryDescriptionPlain"`
+	HostedURL              string  `json:"hostedUrl"`
+	Lists                  []struct {
+		Text    string `json:"text"`
+		Content string `json:"content"` // HTML, usually <li> items
+	} `json:"lists"`
+	SalaryRange *struct {
 		Min      *float64 `json:"min"`
 		Max      *float64 `json:"max"`
 		Currency string   `json:"currency"`
@@ -70,10 +83,15 @@ func (leverReader) read(p page) ([]data.RawRecord, []link) {
 		if lp.CreatedAt > 0 {
 			r.PostedDate = strconv.FormatInt(int64(lp.CreatedAt), 10)
 		}
-		r.Description = cleanText(lp.DescriptionPlain)
+		r.Description = leverDescription(lp)
+		salaryText := cmpOr(cleanText(lp.SalaryDescriptionPlain), htmlToText(lp.SalaryDescription))
 		if sr := lp.SalaryRange; sr != nil {
 			r.PayMin, r.PayMax = orNaN(sr.Min), orNaN(sr.Max)
 			r.PayCurrency, r.PayPeriod = sr.Currency, sr.Interval
+			r.PaySource = data.PaySourceEmployer
+		}
+		if salaryText != "" {
+			r.PayText = salaryText
 			r.PaySource = data.PaySourceEmployer
 		}
 		if r.Title == "" {
@@ -81,7 +99,36 @@ func (leverReader) read(p page) ([]data.RawRecord, []link) {
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out, leverNext(p, len(postings))
+}
+
+// leverNext is the next page of a start URL that pages with limit (and
+// skip): a full page may have more after it. Without limit the API
+// answers every posting at once.
+func leverNext(p page, got int) []link {
+	q := p.url.Query()
+	limit, err := strconv.Atoi(q.Get("limit"))
+	if err != nil || limit < 1 || got < limit {
+		return nil
+	}
+	skip, _ := strconv.Atoi(q.Get("skip"))
+	q.Set("skip", strconv.Itoa(max(skip, 0)+got))
+	next := *p.url
+	next.RawQuery = q.Encode()
+	return []link{get(next.String(), roleAPI)}
+}
+
+// leverDescription is a posting's whole text: the description (or its
+// opening and body, as newer postings split it), then each list under its
+// heading, then the closing text. Lists hold most requirements and often
+// the pay line.
+func leverDescription(lp leverPosting) string {
+	parts := []string{cmpOr(cleanText(lp.DescriptionPlain), joinNonEmpty(" ", cleanText(lp.OpeningPlain), cleanText(lp.DescriptionBodyPlain)))}
+	for _, l := range lp.Lists {
+		parts = append(parts, joinNonEmpty(": ", cleanText(l.Text), htmlToText(l.Content)))
+	}
+	parts = append(parts, cleanText(lp.AdditionalPlain))
+	return joinNonEmpty(" ", parts...)
 }
 
 // leverCompany names the company from the API path, /v0/postings/acme-cloud

@@ -28,11 +28,18 @@ type page struct {
 	role   pageRole
 	body   []byte
 	sha256 string
+	// fetchedAt is when the page was received, RFC 3339 in UTC; "" for a
+	// local page. Every record of the page carries it, to read relative
+	// dates ("3 days ago") by.
+	fetchedAt string
 	// method and sent are the request's method (GET, POST) and the body
 	// it sent, so that a reader of an API that pages by POST can ask for
 	// the next page.
 	method string
 	sent   []byte
+	// card is what the feed item or listing card that led to a posting
+	// page said of it; nil for none.
+	card *data.RawRecord
 }
 
 // link is a request a reader wants made next, with the role of the page
@@ -47,6 +54,10 @@ type link struct {
 	method      string // "" means GET
 	body        []byte // sent with method
 	contentType string // of body, such as "application/json"
+
+	// card is what a feed item or listing card said of the posting this
+	// link leads to (see cards.go); nil for none.
+	card *data.RawRecord
 }
 
 // get is a GET of u fetching a page of role.
@@ -81,6 +92,7 @@ func newRecord(p page, u string) data.RawRecord {
 		PageSHA256: p.sha256,
 		PayMin:     math.NaN(),
 		PayMax:     math.NaN(),
+		FetchedAt:  p.fetchedAt,
 	}
 }
 

@@ -48,7 +48,8 @@ type Scraper struct {
 
 // Run collects every source, sources in parallel. A source that fails does
 // not stop the others: its failures are rejects in the result, and a
-// source whose error budget runs out is given up (Result.Err says so).
+// source whose error budget runs out is given up, and one that gives no
+// postings is silent (Result.Err says so of both).
 // Run returns ctx.Err() if it was cancelled, together with everything
 // collected so far; every page fetched by then is in the store, so a new
 // Run resumes where this one stopped. Other errors are the config's or
@@ -129,7 +130,12 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 	wg.Wait()
 	stopProgress()
 	for _, t := range tallies {
-		res.Stats = append(res.Stats, t.snapshot())
+		st := t.snapshot()
+		if cfg.Queue == "" && parent.Err() == nil {
+			// A worker sharing a queue may rightly get none of a source.
+			st.Silent = st.silence()
+		}
+		res.Stats = append(res.Stats, st)
 	}
 	var closeErr error
 	if r.store != nil {

@@ -150,16 +150,16 @@ func smartRecruitersPosting(p page) data.RawRecord {
 	if err != nil {
 		return reject(p, data.RejectCodeBadJSON, fmt.Sprintf("smartrecruiters response is not a posting: %v", err))
 	}
-	r := newRecord(p, firstNonEmpty(d.PostingURL, p.url.String()))
+	r := newRecord(p, cmpOr(d.PostingURL, p.url.String()))
 	r.Title = cleanText(d.Name)
 	r.Company = cleanText(d.Company.Name)
 	if r.Company == "" {
-		r.Company = leverCompany(firstNonEmpty(d.Company.Identifier, smartRecruitersCompany(p.url.Path)))
+		r.Company = leverCompany(cmpOr(d.Company.Identifier, smartRecruitersCompany(p.url.Path)))
 	}
 	loc := d.Location
 	r.Location = cleanText(loc.FullLocation)
 	if r.Location == "" {
-		r.Location = joinNonEmpty(", ", loc.City, loc.Region, strings.ToUpper(loc.Country))
+		r.Location = joinNonEmpty(", ", cleanText(loc.City), cleanText(loc.Region), strings.ToUpper(cleanText(loc.Country)))
 	}
 	r.Country = strings.ToUpper(cleanText(loc.Country))
 	if loc.Remote {
@@ -191,15 +191,4 @@ func smartRecruitersCompany(p string) string {
 		}
 	}
 	return ""
-}
-
-// joinNonEmpty joins the parts of ss that are not blank, cleaned.
-func joinNonEmpty(sep string, ss ...string) string {
-	var parts []string
-	for _, s := range ss {
-		if s = cleanText(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, sep)
 }

@@ -53,7 +53,9 @@ type Source struct {
 	MaxPages *int `yaml:"max_pages,omitempty"`
 	MaxDepth *int `yaml:"max_depth,omitempty"`
 
-	// Path is the table a file source reads, relative to the working folder.
+	// Path is the table a file source reads. In a config file it is
+	// relative to the file's folder; the command resolves it when it reads
+	// the file, so here it is relative to the working folder.
 	Path string `yaml:"path"`
 	// Format is csv, jsonl or parquet; empty means from Path's extension.
 	Format string `yaml:"format"`
@@ -63,6 +65,35 @@ type Source struct {
 	// file's column names. A field left out is looked for under its own
 	// name, in any case.
 	Columns map[string]string `yaml:"columns"`
+
+	// DateOrder is how the source writes numeric dates whose day and
+	// month could be swapped ("07/08/2026"): dmy (day first) or mdy
+	// (month first). Left out, only unambiguous ones ("19/07/2026",
+	// "07/21/2026") are read, and the others are counted as unreadable.
+	// Any kind may set it; the transform stage reads dates by it.
+	DateOrder string `yaml:"date_order"`
+
+	// Cards reads the postings' cards on a listing page (html only): the
+	// fields a card shows are kept, and a posting page is fetched only for
+	// what its card lacks, not at all when the card is complete (title,
+	// company, location, date, and description or pay). With Cards.Card
+	// set, links is left out: each card's link is its posting.
+	Cards Cards `yaml:"cards"`
+}
+
+// Cards are the CSS selectors of the postings' cards on an html source's
+// listing page. Card selects each card; the others select within it.
+// Link defaults to the card's first a[href] (or the card itself when it
+// is a link); the fields may each be left out.
+type Cards struct {
+	Card        string `yaml:"card"`
+	Link        string `yaml:"link"`
+	Title       string `yaml:"title"`
+	Company     string `yaml:"company"`
+	Location    string `yaml:"location"`
+	Pay         string `yaml:"pay"`
+	Date        string `yaml:"date"`
+	Description string `yaml:"description"`
 }
 
 // Fields are the CSS selectors of an html source's posting page. Title is
@@ -92,7 +123,7 @@ func (s Source) entryURLs() []string {
 // sourceKeys are the keys of a source besides name and kind, as written
 // in pipeline.yaml.
 var sourceKeys = []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields",
-	"max_pages", "max_depth", "path", "format", "columns"}
+	"max_pages", "max_depth", "path", "format", "columns", "date_order", "cards"}
 
 // setKeys lists the keys of sourceKeys that s sets.
 func (s Source) setKeys() []string {
@@ -100,7 +131,8 @@ func (s Source) setKeys() []string {
 		"start_urls": len(s.StartURLs) > 0, "links": s.Links != "", "next": s.Next != "",
 		"sitemaps": len(s.Sitemaps) > 0, "feeds": len(s.Feeds) > 0, "match": s.Match != "",
 		"fields": s.Fields != Fields{}, "max_pages": s.MaxPages != nil, "max_depth": s.MaxDepth != nil,
-		"path": s.Path != "", "format": s.Format != "", "columns": len(s.Columns) > 0,
+		"path": s.Path != "", "format": s.Format != "", "columns": len(s.Columns) > 0, "date_order": s.DateOrder != "",
+		"cards": s.Cards != Cards{},
 	}
 	var keys []string
 	for _, k := range sourceKeys {
@@ -128,7 +160,10 @@ func (s Source) checkCommon() []error {
 	}
 	for key, sel := range map[string]string{"links": s.Links, "next": s.Next, "fields.title": s.Fields.Title,
 		"fields.company": s.Fields.Company, "fields.location": s.Fields.Location, "fields.pay": s.Fields.Pay,
-		"fields.date": s.Fields.Date, "fields.description": s.Fields.Description} {
+		"fields.date": s.Fields.Date, "fields.description": s.Fields.Description, "cards.card": s.Cards.Card,
+		"cards.link": s.Cards.Link, "cards.title": s.Cards.Title, "cards.company": s.Cards.Company,
+		"cards.location": s.Cards.Location, "cards.pay": s.Cards.Pay, "cards.date": s.Cards.Date,
+		"cards.description": s.Cards.Description} {
 		if sel == "" {
 			continue
 		}
@@ -140,6 +175,9 @@ func (s Source) checkCommon() []error {
 		if _, err := regexp.Compile(s.Match); err != nil {
 			bad("match", "%q is not a regular expression: %v", s.Match, err)
 		}
+	}
+	if s.DateOrder != "" && s.DateOrder != data.DateOrderDMY && s.DateOrder != data.DateOrderMDY {
+		bad("date_order", "%q is neither %s (day first) nor %s (month first)", s.DateOrder, data.DateOrderDMY, data.DateOrderMDY)
 	}
 	if s.MaxPages != nil && *s.MaxPages < 1 {
 		bad("max_pages", "%d is less than 1", *s.MaxPages)

@@ -38,6 +38,11 @@ type SourceStats struct {
 	// GivenUp says why the source was abandoned before its end ("" if it
 	// was not): its error budget ran out.
 	GivenUp string
+	// Silent says why the source gave no postings at all ("" if it gave
+	// some, and in a worker sharing a queue, whose share of a source may
+	// rightly be empty): every fetch failed, every page was a reject, or
+	// nothing came. Set when the run ends.
+	Silent  string
 	Elapsed time.Duration
 	Done    bool
 }
@@ -54,6 +59,38 @@ func (s SourceStats) Failures() int {
 	return n
 }
 
+// silence says why a source that gave no postings gave none; "" when it
+// gave some.
+func (s SourceStats) silence() string {
+	if s.Postings() > 0 {
+		return ""
+	}
+	var why []string
+	if n := s.Failures(); n > 0 {
+		var parts []string
+		for _, k := range slices.Sorted(maps.Keys(s.Failed)) {
+			parts = append(parts, fmt.Sprintf("%s: %d", k, s.Failed[k]))
+		}
+		why = append(why, fmt.Sprintf("%d fetches failed (%s)", n, strings.Join(parts, ", ")))
+	}
+	if n := s.Rejects - s.Failures(); n > 0 {
+		why = append(why, fmt.Sprintf("%d pages or records could not be read", n))
+	}
+	switch {
+	case s.Records > 0:
+	case s.Responses > 0:
+		why = append(why, fmt.Sprintf("%d responses held no postings", s.Responses))
+	case s.Skipped > 0:
+		why = append(why, fmt.Sprintf("nothing was fetched (%d links skipped)", s.Skipped))
+	default:
+		why = append(why, "nothing was fetched or read")
+	}
+	if s.GivenUp != "" {
+		why = append(why, "given up")
+	}
+	return "no postings: " + strings.Join(why, "; ")
+}
+
 // Result is what a crawl produced. Records are ordered by source (config
 // order) and URL, so the same pages always give the same table.
 type Result struct {
@@ -63,33 +100,47 @@ type Result struct {
 	Store string
 }
 
-// ErrPartial is wrapped by Result.Err when a source was given up: the
-// other sources' records are complete, that source's are not.
+// ErrPartial is wrapped by Result.Err when a source was given up or gave
+// no postings: the other sources' records are complete, that source's
+// are not.
 var ErrPartial = errors.New("partial scrape")
 
-// PartialError names the sources given up. It wraps ErrPartial.
+// PartialError names the sources given up and those that gave no
+// postings. It wraps ErrPartial.
 type PartialError struct {
-	Sources []string
+	Sources []string // given up
+	// Silent are the sources that gave no postings, each with why
+	// ("greenhouse: no postings: 3 fetches failed (HTTP 500: 3)").
+	Silent []string
 }
 
 func (e *PartialError) Error() string {
-	return fmt.Sprintf("%s: gave up on %s; the other sources are complete", ErrPartial, strings.Join(e.Sources, ", "))
+	var parts []string
+	if len(e.Sources) > 0 {
+		parts = append(parts, "gave up on "+strings.Join(e.Sources, ", "))
+	}
+	parts = append(parts, e.Silent...)
+	return fmt.Sprintf("%s: %s; the other sources are complete", ErrPartial, strings.Join(parts, "; "))
 }
 
 func (e *PartialError) Unwrap() error { return ErrPartial }
 
-// Err returns a *PartialError if any source was given up, else nil.
+// Err returns a *PartialError if any source was given up or gave no
+// postings, else nil.
 func (r Result) Err() error {
-	var gaveUp []string
+	var e PartialError
 	for _, s := range r.Stats {
 		if s.GivenUp != "" {
-			gaveUp = append(gaveUp, s.Source)
+			e.Sources = append(e.Sources, s.Source)
+		}
+		if s.Silent != "" {
+			e.Silent = append(e.Silent, s.Source+": "+s.Silent)
 		}
 	}
-	if len(gaveUp) == 0 {
+	if len(e.Sources) == 0 && len(e.Silent) == 0 {
 		return nil
 	}
-	return &PartialError{Sources: gaveUp}
+	return &e
 }
 
 // WriteSummary writes a table of what happened per source: pages fetched
@@ -116,6 +167,11 @@ func (r Result) WriteSummary(w io.Writer) error {
 	for _, s := range r.Stats {
 		if s.GivenUp != "" {
 			if _, err := fmt.Fprintf(w, "%s: given up: %s\n", s.Source, s.GivenUp); err != nil {
+				return err
+			}
+		}
+		if s.Silent != "" {
+			if _, err := fmt.Fprintf(w, "%s: %s\n", s.Source, s.Silent); err != nil {
 				return err
 			}
 		}

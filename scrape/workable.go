@@ -81,7 +81,7 @@ func (workableReader) read(p page) ([]data.RawRecord, []link) {
 			out = append(out, jobReject(p, i, fmt.Sprintf("workable job %d is not a posting: %v", i+1, err)))
 			continue
 		}
-		u := firstNonEmpty(j.URL, j.Shortlink, j.ApplicationURL)
+		u := cmpOr(j.URL, j.Shortlink, j.ApplicationURL)
 		if u == "" {
 			u = p.url.String() + "#" + strconv.Itoa(i+1)
 		}
@@ -92,7 +92,7 @@ func (workableReader) read(p page) ([]data.RawRecord, []link) {
 		if j.Telecommuting {
 			r.Remote = "remote"
 		}
-		r.PostedDate = firstNonEmpty(j.PublishedOn, j.CreatedAt)
+		r.PostedDate = cmpOr(j.PublishedOn, j.CreatedAt)
 		r.Description = htmlToText(j.FullDescription)
 		if r.Description == "" {
 			r.Description = htmlToText(strings.Join([]string{j.Description, j.Requirements, j.Benefits}, "<p>"))
@@ -116,25 +116,9 @@ func workablePlace(j workableJob) (place, country string) {
 		if city == "" && region == "" {
 			city, region = l.City, l.Region
 		}
-		name = firstNonEmpty(name, l.Country)
+		name = cmpOr(name, l.Country)
 		country = strings.ToUpper(l.CountryCode)
 		break
 	}
-	var parts []string
-	for _, s := range []string{city, region, name} {
-		if s = cleanText(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", "), cleanText(firstNonEmpty(country, name))
-}
-
-// firstNonEmpty is the first of ss that is not empty.
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			return s
-		}
-	}
-	return ""
+	return joinNonEmpty(", ", cleanText(city), cleanText(region), cleanText(name)), cleanText(cmpOr(country, name))
 }

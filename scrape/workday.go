@@ -153,7 +153,7 @@ func workdayPosting(p page) data.RawRecord {
 		return reject(p, data.RejectCodeBadJSON, fmt.Sprintf("workday response is not a posting: %v", err))
 	}
 	j := d.JobPostingInfo
-	r := newRecord(p, firstNonEmpty(j.ExternalURL, p.url.String()))
+	r := newRecord(p, cmpOr(j.ExternalURL, p.url.String()))
 	r.Title = cleanText(j.Title)
 	r.Company = cleanText(d.HiringOrganization.Name)
 	if r.Company == "" {
@@ -166,10 +166,10 @@ func workdayPosting(p page) data.RawRecord {
 	}
 	// startDate is a date; postedOn is relative to the fetch ("Posted
 	// Yesterday"), resolved by transform against the fetch time.
-	r.PostedDate = firstNonEmpty(j.StartDate, j.PostedOn)
+	r.PostedDate = cmpOr(j.StartDate, j.PostedOn)
 	r.Description = htmlToText(j.JobDescription)
 	if r.Title == "" {
-		r.RejectReason, r.RejectCode = fmt.Sprintf("workday posting %s has no title", firstNonEmpty(j.JobReqID, p.url.Path)), data.RejectCodeNoTitle
+		r.RejectReason, r.RejectCode = fmt.Sprintf("workday posting %s has no title", cmpOr(j.JobReqID, p.url.Path)), data.RejectCodeNoTitle
 	}
 	return r
 }

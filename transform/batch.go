@@ -117,7 +117,7 @@ func (n *Normalizer) NormalizeBatch(ctx context.Context, records []data.RawRecor
 				rejects = append(rejects, rej)
 				continue
 			}
-			n.finish(&listings[base+int(slot)], &s.dups[slot])
+			n.finish(&records[i], &listings[base+int(slot)], &s.dups[slot])
 			s.dups[slot].url = "" // the scratch must not keep the batch's records alive
 			listed++
 		}

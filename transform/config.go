@@ -84,6 +84,13 @@ type Config struct {
 	Regions    Regions    `yaml:"regions"`
 	Pay        PayRules   `yaml:"pay"`
 	Duplicates Duplicates `yaml:"duplicates"`
+	// DateOrders maps a source name to how that source writes numeric
+	// dates whose day and month could be swapped: data.DateOrderDMY or
+	// data.DateOrderMDY. A source not named (or named with another value)
+	// reads only unambiguous ones ("19/07/2026") and counts the others as
+	// unreadable. It is no section of pipeline.yaml: the program fills it
+	// from each source's date_order.
+	DateOrders map[string]string `yaml:"-"`
 }
 
 // PayRules holds how stated pay becomes USD per year.
@@ -306,26 +313,7 @@ func (cl Classify) appliedExceptions() []string {
 }
 
 func (r Regions) validate() []error {
-	var errs []error
-	if len(r) == 0 {
-		errs = append(errs, data.FieldErrorf("regions", "none configured"))
-	}
-	owner := map[string]string{}
-	for _, reg := range r {
-		path := "regions." + reg.Name
-		if reg.Name == "" || strings.EqualFold(reg.Name, data.RegionUnknown) || reg.Name == data.RegionAll {
-			errs = append(errs, data.FieldErrorf(path, "%q is not a usable region name", reg.Name))
-		}
-		for _, cc := range reg.Countries {
-			if _, ok := countryByCode[cc]; !ok {
-				errs = append(errs, data.FieldErrorf(path, "%q is not an ISO 3166-1 alpha-2 code", cc))
-			}
-			if prev, ok := owner[cc]; ok {
-				errs = append(errs, data.FieldErrorf(path, "%s is already in region %q", cc, prev))
-			}
-			owner[cc] = reg.Name
-		}
-	}
+	_, errs := r.assign()
 	return errs
 }
 

@@ -29,6 +29,26 @@ func TestValidateFieldPaths(t *testing.T) {
 		{"unknown country", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "XX") }, []string{"regions.Europe"}},
 		{"overlap", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "US") }, []string{"regions.Europe"}},
 		{"reserved region name", func(c *transform.Config) { c.Regions[0].Name = data.RegionAll }, []string{"regions." + data.RegionAll}},
+		{"anywhere is no region name", func(c *transform.Config) { c.Regions[0].Name = data.RegionAnywhere }, []string{"regions." + data.RegionAnywhere}},
+		{"several regions is no region name", func(c *transform.Config) { c.Regions[0].Name = "several REGIONS" }, []string{"regions.several REGIONS"}},
+		{"unknown region code", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "830") }, []string{"regions.Europe"}},
+		{"M49 code without its zeros", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "9") }, []string{"regions.Europe"}},
+		{"not a group", func(c *transform.Config) { c.Regions[1].Countries = append(c.Regions[1].Countries, "ZZ") }, []string{"regions.Europe"}},
+		{"one group in two regions", func(c *transform.Config) {
+			c.Regions = transform.Regions{{Name: "A", Countries: []string{"150"}}, {Name: "B", Countries: []string{"150"}}}
+		}, []string{"regions.B"}},
+		{"groups that overlap, neither in the other", func(c *transform.Config) {
+			c.Regions = transform.Regions{{Name: "Union", Countries: []string{"EU"}}, {Name: "East", Countries: []string{"151"}}}
+		}, []string{"regions.East"}},
+		{"a country named in two regions beside groups", func(c *transform.Config) {
+			c.Regions = transform.Regions{{Name: "A", Countries: []string{"150", "DE"}}, {Name: "B", Countries: []string{"DE"}}}
+		}, []string{"regions.B"}},
+		{"a country beats its group", func(c *transform.Config) {
+			c.Regions = transform.Regions{{Name: "Europe", Countries: []string{"150"}}, {Name: "Germany", Countries: []string{"DE"}}}
+		}, nil},
+		{"a narrower group beats a wider", func(c *transform.Config) {
+			c.Regions = transform.Regions{{Name: "Asia", Countries: []string{"142"}}, {Name: "Middle East", Countries: []string{"145"}}}
+		}, nil},
 		{"bad period", func(c *transform.Config) { c.Pay.Annualize = map[string]float64{"fortnight": 26} }, []string{"pay.annualize.fortnight"}},
 		{"period twice", func(c *transform.Config) { c.Pay.Annualize = map[string]float64{"hour": 2000, "HOUR": 2080} }, []string{"pay.annualize.hour"}},
 		{"zero factor", func(c *transform.Config) { c.Pay.Annualize["HOUR"] = 0 }, []string{"pay.annualize.HOUR"}},
@@ -102,7 +122,7 @@ func TestDefaultConfigIsACopy(t *testing.T) {
 	d := transform.DefaultConfig()
 	if d.Classify.OpenStack[0] != "openstack" || transform.DefaultOpenStack[0] != "openstack" ||
 		d.Classify.Seniority["senior"][0] != "senior" || transform.DefaultSeniority["senior"][0] != "senior" ||
-		d.Currency.Rates["EUR"] != 1.08 || d.Pay.Annualize["HOUR"] != 2080 || d.Regions[0].Countries[0] != "US" {
+		d.Currency.Rates["EUR"] != 1.08 || d.Pay.Annualize["HOUR"] != 2080 || d.Regions[0].Countries[0] != "021" {
 		t.Errorf("a change to one DefaultConfig reached the next: %+v", d)
 	}
 }

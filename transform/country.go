@@ -23,6 +23,7 @@ import (
 var (
 	countryByCode, countryByISO3 = buildCountryCodes()
 	countryByName                = buildCountryNames()
+	countryCodes                 = sortedKeys(countryByCode) // the codes of countryByCode, sorted
 )
 
 // nameLanguages are the languages whose country names are known besides

@@ -1,51 +1,52 @@
 package transform
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 )
 
-// postedDate reads the dates boards give — an ISO date, an RFC 3339
-// date-time or Unix milliseconds (Lever) — as "2006-01-02" in UTC, with
-// its calendar quarter ("2026Q3"). An empty date is no error.
+// postedDate reads the dates boards give as "2006-01-02" in UTC, with its
+// calendar quarter ("2026Q3"): an ISO date, an RFC 3339 date-time, Unix
+// milliseconds (Lever), and the written forms of readDate — RFC 1123
+// and 822 (feeds), "16 August 2026", "Aug 16, 2026", "2026-5-15",
+// "2026-08-05 10:10:39 UTC", numeric dates in the source's order, and
+// dates relative to fetchedAt (RFC 3339, the page's fetch time). An
+// empty date is no error. note is set when the date is only a bound
+// ("Posted 30+ Days Ago").
 //
 // Every record has a date, so the common forms are read without
 // time.Parse and time.Format: an ISO date, a date-time in UTC
 // ("2026-07-14T09:30:00Z") and milliseconds. Anything else, and anything
-// out of the ordinary in those, takes time.Parse.
-func postedDate(s string) (day, quarter string, err error) {
+// out of the ordinary in those, takes the slower paths.
+func postedDate(s, fetchedAt, order string) (day, quarter, note string, err error) {
 	if s == "" {
-		return "", "", nil
+		return "", "", "", nil
 	}
 	if len(s) == 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:]) {
 		// The usual case: "2026-07-14".
 		if y, m, ok := validDate(s); ok {
-			return s, quarterName(y, m), nil
+			return s, quarterName(y, m), "", nil
 		}
-		return "", "", fmt.Errorf("posted date %q is not a date", s)
+		return "", "", "", &DateError{Date: s, Err: ErrNotDate}
 	}
 	if isUTCDateTime(s) {
 		if y, m, ok := validDate(s[:10]); ok {
-			return s[:10], quarterName(y, m), nil
+			return s[:10], quarterName(y, m), "", nil
 		}
 	}
 	if allDigits(s) {
 		if ms, err := strconv.ParseInt(s, 10, 64); err == nil && ms > 0 {
-			return dayAndQuarter(time.UnixMilli(ms))
+			day, quarter, err = dayAndQuarter(s, time.UnixMilli(ms))
+			return day, quarter, "", err
 		}
-	} else {
-		layouts := []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04"}
-		if len(s) == len(time.DateOnly) {
-			layouts = []string{time.DateOnly}
-		}
-		for _, layout := range layouts {
-			if t, err := time.Parse(layout, s); err == nil {
-				return dayAndQuarter(t)
-			}
-		}
+		return "", "", "", &DateError{Date: s, Err: ErrNotDate}
 	}
-	return "", "", fmt.Errorf("posted date %q is not a date", s)
+	t, note, err := readDate(s, fetchedAt, order)
+	if err != nil {
+		return "", "", "", &DateError{Date: s, Err: err}
+	}
+	day, quarter, err = dayAndQuarter(s, t)
+	return day, quarter, note, err
 }
 
 // validDate reads an ISO date of digits, "2026-07-14", when it is a day of
@@ -74,11 +75,13 @@ func isUTCDateTime(s string) bool {
 	return s[11:13] < "24" && s[14:16] < "60" && s[17:19] < "60"
 }
 
-func dayAndQuarter(t time.Time) (string, string, error) {
+// dayAndQuarter is the day and quarter of t in UTC; s is the date as
+// given, for the error of a year before 1900 or after 9999.
+func dayAndQuarter(s string, t time.Time) (string, string, error) {
 	t = t.UTC()
 	y, m, d := t.Date()
 	if y < 1900 || y > 9999 {
-		return "", "", fmt.Errorf("posted date %s is out of range", t.Format(time.DateOnly))
+		return "", "", &DateError{Date: s, Err: ErrDateRange}
 	}
 	var buf [len(time.DateOnly)]byte
 	b := strconv.AppendInt(buf[:0], int64(y), 10)

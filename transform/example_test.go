@@ -61,3 +61,33 @@ func ExampleClassify_Match() {
 	// other | other; ignored: nova (in "nova scotia"), swift (no other project within 10 words) | seniority ""
 	// python | python: python (description) | seniority "senior"
 }
+
+func ExampleResolvePlace() {
+	for _, location := range []string{"Berlin, Deutschland", "Remote,LATAM", "EMEA, APAC", "Anywhere in the World"} {
+		p, err := transform.ResolvePlace("", location)
+		fmt.Printf("%s: country %q, areas %q, anywhere %v, %v\n", location, p.Country, p.Areas, p.Anywhere, err)
+	}
+	// Output:
+	// Berlin, Deutschland: country "DE", areas [], anywhere false, <nil>
+	// Remote,LATAM: country "", areas ["latam"], anywhere false, <nil>
+	// EMEA, APAC: country "", areas ["apac" "emea"], anywhere false, <nil>
+	// Anywhere in the World: country "", areas [], anywhere true, <nil>
+}
+
+func ExampleRegions_Expand() {
+	regions := transform.Regions{
+		{Name: "DACH", Countries: []string{"DE", "AT", "CH"}},
+		{Name: "Rest of Europe", Countries: []string{"150"}},
+	}
+	expanded, err := regions.Expand()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range expanded {
+		fmt.Println(r.Name, len(r.Countries), r.Countries[:3])
+	}
+	// Output:
+	// DACH 3 [AT CH DE]
+	// Rest of Europe 52 [AD AL AX]
+}

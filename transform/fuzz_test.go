@@ -109,6 +109,43 @@ func FuzzResolveCountry(f *testing.F) {
 	})
 }
 
+// FuzzResolvePlace checks that every place resolves to one of a country,
+// areas or anywhere, or to ErrUnknownPlace, and that ResolveCountry
+// agrees with it.
+func FuzzResolvePlace(f *testing.F) {
+	for _, s := range []string{"EMEA", "LATAM", "APAC", "Europe", "Asia", "North America", "DACH", "Nordics", "EU",
+		"Remote", "Worldwide", "Anywhere", "Anywhere in the World", "remote,Asia", "Remote,LATAM", "EMEA, APAC",
+		"Europe or Asia", "Remote - US or Europe", "100% Remote", "Berlin; London", "Atlantis", ""} {
+		f.Add("", s)
+	}
+	f.Add("EMEA", "Remote")
+	f.Add("Worldwide", "Remote - Canada")
+	f.Fuzz(func(t *testing.T, hint, location string) {
+		p, err := transform.ResolvePlace(hint, location)
+		cc, cerr := transform.ResolveCountry(hint, location)
+		if err != nil {
+			if !errors.Is(err, transform.ErrUnknownPlace) || p.Country != "" || len(p.Areas) > 0 || p.Anywhere || cerr == nil {
+				t.Fatalf("ResolvePlace(%q, %q) = %+v, %v; ResolveCountry %q, %v", hint, location, p, err, cc, cerr)
+			}
+			return
+		}
+		named := 0
+		for _, set := range []bool{p.Country != "", len(p.Areas) > 0, p.Anywhere} {
+			if set {
+				named++
+			}
+		}
+		switch {
+		case named == 0 || p.Anywhere && named > 1:
+			t.Fatalf("ResolvePlace(%q, %q) = %+v: want a country, areas or anywhere", hint, location, p)
+		case p.Country != "" && (cerr != nil || cc != p.Country), p.Country == "" && cerr == nil:
+			t.Fatalf("ResolvePlace(%q, %q) = %+v but ResolveCountry = %q, %v", hint, location, p, cc, cerr)
+		case !p.Anywhere && len(p.Countries()) == 0:
+			t.Fatalf("ResolvePlace(%q, %q) = %+v names no country", hint, location, p)
+		}
+	})
+}
+
 // FuzzMatch checks that the role rule answers every text with a role and
 // evidence that names the rule that made it.
 func FuzzMatch(f *testing.F) {
@@ -171,7 +208,7 @@ func FuzzNormalize(f *testing.F) {
 		if l.SalaryMin > l.SalaryMax {
 			t.Fatalf("salary %v > %v", l.SalaryMin, l.SalaryMax)
 		}
-		if l.Region != data.RegionUnknown && !slices.Contains(cfg.Regions.Names(), l.Region) {
+		if !slices.Contains(data.PlaceRegions, l.Region) && !slices.Contains(cfg.Regions.Names(), l.Region) {
 			t.Fatalf("region %q", l.Region)
 		}
 		if l.Seniority != "" && !slices.Contains(data.SeniorityLevels, l.Seniority) {

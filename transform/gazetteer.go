@@ -1,6 +1,9 @@
 package transform
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The gazetteer: cities where most tech postings are, US states, Canadian
 // provinces and Australian states, and words that name a region rather
@@ -85,11 +88,59 @@ var (
 	}
 )
 
-// regionWords name a region of several countries; a place that names only
-// one of them has no country ("Remote - EU").
-var regionWords = "eu|europe|european union|emea|apac|asia|asia pacific|latam|latin america|north america|" +
-	"south america|americas|the americas|nordics|dach|benelux|middle east|mena|africa|worldwide|global|anywhere|" +
-	"international|oceania|eea|cee"
+// areaCodes are the names of areas of several countries that postings
+// give as their place, each with the UN M49 or CLDR region codes and the
+// countries it covers ("-IR": but Iran). "Asia" is read without Western
+// Asia (145) and Iran, which postings call the Middle East; "North America" is Northern America
+// (021), as job boards use it, not M49's 003 with Central America and
+// the Caribbean; the Nordics are the five Nordic states.
+var areaCodes = map[string]string{
+	"europe": "150", "eu": euMembers, "european union": euMembers, "eea": euMembers + " IS LI NO",
+	"emea": "150 002 145 IR", "apac": "030 034 035 143 009 -IR", "asia pacific": "030 034 035 143 009 -IR",
+	"asia": "030 034 035 143 -IR", "latam": "419", "latin america": "419", "north america": "021",
+	"south america": "005", "americas": "019", "the americas": "019", "nordics": "DK FI IS NO SE",
+	"nordic countries": "DK FI IS NO SE", "scandinavia": "DK NO SE",
+	"dach": "DE AT CH", "benelux": "BE NL LU", "middle east": middleEast, "mena": middleEast + " 015", "africa": "002",
+	"oceania": "009", "cee": "151 EE LV LT SI HR RS BA ME MK AL",
+}
+
+// euMembers are the 27 member states of the European Union.
+const euMembers = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"
+
+// middleEast are the countries the Middle East usually names: Western
+// Asia without the Caucasus and Cyprus, with Egypt and Iran.
+const middleEast = "AE BH EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"
+
+// anywhereWords say a posting is open anywhere ("Remote (Worldwide)").
+var anywhereWords = "worldwide|global|globally|anywhere|international"
+
+// remoteOnlyWords are the words of a place that says only that the work
+// is remote ("Remote", "100% Remote", "Fully remote - work from home"):
+// such a posting is open anywhere.
+var remoteOnlyWords = map[string]bool{"remote": true, "fully": true, "100": true, "first": true, "work": true,
+	"from": true, "home": true, "wfh": true, "telecommute": true, "distributed": true, "only": true, "ok": true,
+	"friendly": true, "based": true, "office": true, "position": true, "role": true, "job": true}
+
+// areaCountries lists, sorted, the countries of each area of areaCodes.
+var areaCountries = func() map[string][]string {
+	m := make(map[string][]string, len(areaCodes))
+	for area, codes := range areaCodes {
+		var ccs, but []string
+		for _, code := range strings.Fields(codes) {
+			if cc, ok := strings.CutPrefix(code, "-"); ok {
+				but = append(but, cc)
+			} else if _, ok := countryByCode[code]; ok {
+				ccs = append(ccs, code)
+			} else {
+				ccs = append(ccs, groupMembers[code]...)
+			}
+		}
+		ccs = slices.DeleteFunc(ccs, func(cc string) bool { return slices.Contains(but, cc) })
+		slices.Sort(ccs)
+		m[area] = slices.Compact(ccs)
+	}
+	return m
+}()
 
 // placeNames maps a lower-case name of one to four words to what it names.
 type placeName struct {
@@ -103,7 +154,8 @@ const (
 	kindCountry placeKind = iota + 1
 	kindCity
 	kindState
-	kindRegion
+	kindRegion   // an area of several countries (areaCodes)
+	kindAnywhere // open anywhere (anywhereWords)
 )
 
 var (
@@ -143,8 +195,11 @@ func buildPlaceNames() (map[string]placeName, int) {
 			add(name, placeName{cc, kindState})
 		}
 	}
-	for _, name := range strings.Split(regionWords, "|") {
+	for _, name := range sortedKeys(areaCodes) {
 		add(name, placeName{"", kindRegion})
+	}
+	for _, name := range strings.Split(anywhereWords, "|") {
+		add(name, placeName{"", kindAnywhere})
 	}
 	return names, maxWords
 }
@@ -159,5 +214,7 @@ func buildSubdivisions() map[string][]string {
 	return m
 }
 
-// regionCodes are upper-case codes of regions, not countries.
-var regionCodes = map[string]bool{"EU": true, "EEA": true, "EMEA": true, "APAC": true, "LATAM": true, "DACH": true, "CEE": true, "MENA": true}
+// regionCodes are upper-case codes of areas, not countries: their keys
+// in areaCodes.
+var regionCodes = map[string]string{"EU": "eu", "EEA": "eea", "EMEA": "emea", "APAC": "apac", "LATAM": "latam",
+	"DACH": "dach", "CEE": "cee", "MENA": "mena"}

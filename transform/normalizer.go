@@ -38,7 +38,9 @@ func (n *Normalizer) SpillURLs(f SpillFile) { n.dedupe.urls.spill = f }
 type rules struct {
 	cfg        Config
 	classifier *classifier
-	regionOf   map[string]string
+	regionOf   map[string]string // country → region name
+	// regionNames are the region names in config order.
+	regionNames []string
 }
 
 // New compiles cfg into a Normalizer. It fails when cfg does not validate
@@ -49,12 +51,8 @@ func New(cfg Config) (*Normalizer, error) {
 		return nil, err
 	}
 	cfg.Pay.Annualize = upperKeys(cfg.Pay.Annualize)
-	ru := &rules{cfg: cfg, classifier: newClassifier(cfg.Classify), regionOf: map[string]string{}}
-	for _, r := range cfg.Regions {
-		for _, cc := range r.Countries {
-			ru.regionOf[cc] = r.Name
-		}
-	}
+	ru := &rules{cfg: cfg, classifier: newClassifier(cfg.Classify), regionOf: cfg.Regions.regionIndex(),
+		regionNames: cfg.Regions.Names()}
 	return &Normalizer{rules: ru, dedupe: newDedupe(cfg.Duplicates), sourceIdx: map[string]int{},
 		workers: []*worker{newWorker(ru)}}, nil
 }
@@ -74,7 +72,7 @@ func (n *Normalizer) Normalize(r *data.RawRecord) (l data.Listing, rej data.Reje
 		return data.Listing{}, rej, false
 	}
 	in := n.workers[0].listing(r, &l)
-	n.finish(&l, &in)
+	n.finish(r, &l, &in)
 	return l, data.Reject{}, true
 }
 
@@ -100,8 +98,9 @@ func (n *Normalizer) countReject(source string) {
 
 // finish does the part of normalizing a listing that depends on the
 // records before it, in record order: duplicate detection, which the
-// worker's listing left to it, and the counts.
-func (n *Normalizer) finish(l *data.Listing, in *dupInput) {
+// worker's listing left to it, and the counts. r is the record l was made
+// from.
+func (n *Normalizer) finish(r *data.RawRecord, l *data.Listing, in *dupInput) {
 	src := n.source(l.Source)
 	n.stats.Records++
 	src.Records++
@@ -126,8 +125,12 @@ func (n *Normalizer) finish(l *data.Listing, in *dupInput) {
 	if l.SalarySource == data.PaySourceBoard {
 		n.stats.BoardEstimates++
 	}
-	if l.Region == data.RegionUnknown {
+	if l.Region == data.RegionUnknown || l.Region == data.RegionOutside {
 		n.stats.Unplaced++
+	}
+	if l.PostedDate == "" && strings.TrimSpace(r.PostedDate) != "" {
+		n.stats.BadDates++
+		src.BadDates++
 	}
 	if l.DuplicateOf != "" {
 		n.stats.Duplicates++

@@ -11,38 +11,101 @@ import (
 // ErrUnknownPlace is returned when a place names no country we know.
 var ErrUnknownPlace = errors.New("unknown place")
 
+// Place is what a posting's place names: a country, areas of several
+// countries ("EMEA", "Asia"), or anywhere ("Remote", "Worldwide").
+type Place struct {
+	// Country is the ISO 3166-1 alpha-2 code of the country named, the
+	// first when several are ("Berlin; London"); "" when none is.
+	Country string
+	// Others are the further countries named, in order, without Country.
+	Others []string
+	// Areas are the areas named, sorted, as the gazetteer keys them
+	// ("emea", "latam"): "Remote (EMEA, APAC)" names two.
+	Areas []string
+	// Anywhere is set when the place names no country and no area but says
+	// the posting is open anywhere ("Remote", "Worldwide", "Anywhere in the
+	// World").
+	Anywhere bool
+}
+
+// Countries lists the countries the place names: its countries, then
+// those of its areas, sorted, each once. It is empty for anywhere.
+func (p Place) Countries() []string {
+	var out []string
+	if p.Country != "" {
+		out = append(out, p.Country)
+	}
+	out = append(out, p.Others...)
+	for _, a := range p.Areas {
+		out = append(out, areaCountries[a]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// ResolvePlace reads a posting's place: countryHint is the country as
+// structured data gives it, location the free-text place, as for
+// ResolveCountry. A country in the hint wins; in the location, a country
+// wins over an area named in the same place ("Germany, Europe"), while an
+// area named as another place ("US or Europe") is kept beside it. An area
+// ("Remote - EU", "EMEA, APAC", "remote,Asia") wins over anywhere
+// ("Remote", "Worldwide"). The error wraps ErrUnknownPlace when neither
+// names anything known.
+func ResolvePlace(countryHint, location string) (Place, error) {
+	p, _, err := resolvePlace(countryHint, location)
+	return p, err
+}
+
 // ResolveCountry resolves a posting's place to an ISO 3166-1 alpha-2 code.
 // countryHint is the country as structured data gives it (a code, a name
 // in English or the country's own language, an alpha-3 code); location is
 // the free-text place ("Austin, TX", "Remote - Canada", "Berlin,
 // Deutschland", "Bengaluru, India"). The hint wins when it resolves. The
-// error wraps ErrUnknownPlace when neither names a country.
+// error wraps ErrUnknownPlace when neither names a country, also when
+// they name only an area or anywhere (see ResolvePlace).
 func ResolveCountry(countryHint, location string) (string, error) {
-	cc, _, err := resolvePlace(countryHint, location)
-	return cc, err
+	p, _, err := resolvePlace(countryHint, location)
+	switch {
+	case err != nil:
+		return "", err
+	case p.Anywhere:
+		return "", fmt.Errorf("%w: %q is open anywhere, not in a country", ErrUnknownPlace, location)
+	case p.Country == "":
+		return "", fmt.Errorf("%w: location %q names a region, not a country", ErrUnknownPlace, location)
+	}
+	return p.Country, nil
 }
 
-// resolvePlace is ResolveCountry with a note on what had to be guessed:
+// resolvePlace is ResolvePlace with a note on what had to be guessed:
 // an ambiguous code, a place with several countries, a hint that
 // disagrees with the location.
-func resolvePlace(hint, location string) (cc, note string, err error) {
-	hcc, ok := lookupCountry(hint)
-	if !ok && strings.TrimSpace(hint) != "" {
+func resolvePlace(hint, location string) (Place, string, error) {
+	var hp Place
+	hok := false
+	if cc, ok := lookupCountry(hint); ok {
+		hp, hok = Place{Country: cc}, true
+	} else if strings.TrimSpace(hint) != "" {
 		// A country field holding a place: "Berlin, DE", "Germany (DE)".
-		hcc, _, err = resolveLocation(hint)
-		ok = err == nil
+		var err error
+		hp, _, err = resolveLocation(hint)
+		hok = err == nil
 	}
-	if ok {
-		if lcc, _, err := resolveLocation(location); err == nil && lcc != hcc {
-			return hcc, fmt.Sprintf("location %q reads as %s, country field says %s", location, lcc, hcc), nil
+	if hok && hp.Country != "" {
+		if lp, _, err := resolveLocation(location); err == nil && lp.Country != "" && lp.Country != hp.Country {
+			return hp, fmt.Sprintf("location %q reads as %s, country field says %s", location, lp.Country, hp.Country), nil
 		}
-		return hcc, "", nil
+		return hp, "", nil
 	}
-	cc, note, err = resolveLocation(location)
-	if err != nil && strings.TrimSpace(hint) != "" {
-		return "", "", fmt.Errorf("%w: country %q, location %q", ErrUnknownPlace, hint, location)
+	lp, note, err := resolveLocation(location)
+	switch {
+	case err == nil && (lp.Country != "" || !hok):
+		return lp, note, nil
+	case hok: // the hint names an area or anywhere, the location no country
+		return hp, "", nil
+	case strings.TrimSpace(hint) != "":
+		return Place{}, "", fmt.Errorf("%w: country %q, location %q", ErrUnknownPlace, hint, location)
 	}
-	return cc, note, err
+	return Place{}, "", err
 }
 
 // LookupCountry reads a country named by itself, as structured data gives
@@ -89,31 +152,41 @@ func placeGroups(location string) []string {
 }
 
 // resolveLocation reads a free-text location. With several places, the
-// first that resolves is used and the note says so.
-func resolveLocation(location string) (string, string, error) {
-	var first, firstNote string
-	var others []string
+// first country is the place's Country and the note says so; the others,
+// and any areas, are kept beside it.
+func resolveLocation(location string) (Place, string, error) {
+	var p Place
+	var firstNote string
 	var lastErr error
 	for _, g := range placeGroups(location) {
-		cc, note, err := resolveOnePlace(g)
+		one, note, err := resolveOnePlace(g)
 		switch {
 		case err != nil:
 			lastErr = err
-		case first == "":
-			first, firstNote = cc, note
-		case cc != first:
-			others = append(others, cc)
+		case one.Country == "":
+			p.Areas = append(p.Areas, one.Areas...)
+			p.Anywhere = p.Anywhere || one.Anywhere
+		case p.Country == "":
+			p.Country, firstNote = one.Country, note
+		case one.Country != p.Country && !slices.Contains(p.Others, one.Country):
+			p.Others = append(p.Others, one.Country)
 		}
 	}
+	slices.Sort(p.Areas)
+	p.Areas = slices.Compact(p.Areas)
 	switch {
-	case first != "" && len(others) > 0:
-		return first, joinNotes(firstNote, fmt.Sprintf("several places (%s, %s); first used", first, strings.Join(others, ", "))), nil
-	case first != "":
-		return first, firstNote, nil
+	case p.Country != "" || len(p.Areas) > 0:
+		p.Anywhere = false
+		if len(p.Others) > 0 {
+			firstNote = joinNotes(firstNote, fmt.Sprintf("several places (%s, %s); first used", p.Country, strings.Join(p.Others, ", ")))
+		}
+		return p, firstNote, nil
+	case p.Anywhere:
+		return p, "", nil
 	case lastErr != nil:
-		return "", "", lastErr
+		return Place{}, "", lastErr
 	}
-	return "", "", fmt.Errorf("%w: location %q", ErrUnknownPlace, location)
+	return Place{}, "", fmt.Errorf("%w: location %q", ErrUnknownPlace, location)
 }
 
 // placeMatch is a name or code found in a location.
@@ -127,9 +200,13 @@ type placeMatch struct {
 // last one, where boards put it); a city followed by a state or country
 // code ("Cambridge, MA", "Berlin, DE"); a state or province name; a city;
 // a state code after the first part ("Springfield, IL"); a country code;
-// and a region name, which is not a country ("Remote - EU").
-func resolveOnePlace(place string) (string, string, error) {
-	var country, city, state, region *placeMatch
+// then the areas it names ("Remote - EU", "EMEA, APAC"); and last a word
+// for anywhere ("Worldwide") or only remote words ("Remote", "100%
+// remote"), which make it open anywhere.
+func resolveOnePlace(place string) (Place, string, error) {
+	var country, city, state *placeMatch
+	var areas []string
+	anywhere := false
 	var codes []placeMatch // upper-case codes: subdivision or country
 	usSignal := false
 	for pi, part := range placeParts(place) {
@@ -156,7 +233,9 @@ func resolveOnePlace(place string) (string, string, error) {
 						state = m
 					}
 				case kindRegion:
-					region = m
+					areas = append(areas, name)
+				case kindAnywhere:
+					anywhere = true
 				}
 				usSignal = usSignal || pn.country == "US" && pn.kind != kindCountry
 				break
@@ -166,9 +245,9 @@ func resolveOnePlace(place string) (string, string, error) {
 				continue
 			}
 			if i < len(raw) {
-				if code := raw[i]; regionCodes[code] {
-					region = &placeMatch{placeName{"", kindRegion}, code, pi}
-				} else if isUpperCode(code) {
+				if area, ok := regionCodes[raw[i]]; ok {
+					areas = append(areas, area)
+				} else if code := raw[i]; isUpperCode(code) {
 					codes = append(codes, placeMatch{name: code, part: pi})
 					usSignal = usSignal || pi > 0 && len(subdivisions[code]) > 0 && subdivisions[code][0] == "US"
 				}
@@ -178,9 +257,9 @@ func resolveOnePlace(place string) (string, string, error) {
 	}
 	if country != nil {
 		if us, ok := ambiguousCountryNames[country.name]; ok && usSignal {
-			return us, fmt.Sprintf("%q read as the US state", country.name), nil
+			return Place{Country: us}, fmt.Sprintf("%q read as the US state", country.name), nil
 		}
-		return country.country, "", nil
+		return Place{Country: country.country}, "", nil
 	}
 	if city != nil {
 		for _, c := range codes {
@@ -188,37 +267,55 @@ func resolveOnePlace(place string) (string, string, error) {
 				continue
 			}
 			if codeCountry(c.name) == city.country || slices.Contains(subdivisions[c.name], city.country) {
-				return city.country, "", nil
+				return Place{Country: city.country}, "", nil
 			}
 			if subs := subdivisions[c.name]; len(subs) > 0 {
-				return subs[0], "", nil
+				return Place{Country: subs[0]}, "", nil
 			}
 		}
 	}
 	if state != nil {
-		return state.country, "", nil
+		return Place{Country: state.country}, "", nil
 	}
 	if city != nil {
-		return city.country, "", nil
+		return Place{Country: city.country}, "", nil
 	}
 	for _, c := range codes {
 		if subs := subdivisions[c.name]; len(subs) > 0 && c.part > 0 {
 			sub := subs[0]
 			if cc := codeCountry(c.name); cc != "" && cc != sub {
-				return sub, fmt.Sprintf("%s read as a %s state or province code, not the country %s", c.name, sub, cc), nil
+				return Place{Country: sub}, fmt.Sprintf("%s read as a %s state or province code, not the country %s", c.name, sub, cc), nil
 			}
-			return sub, "", nil
+			return Place{Country: sub}, "", nil
 		}
 	}
 	for i := len(codes) - 1; i >= 0; i-- {
 		if cc := codeCountry(codes[i].name); cc != "" {
-			return cc, "", nil
+			return Place{Country: cc}, "", nil
 		}
 	}
-	if region != nil {
-		return "", "", fmt.Errorf("%w: location %q names a region, not a country", ErrUnknownPlace, place)
+	switch {
+	case len(areas) > 0:
+		slices.Sort(areas)
+		return Place{Areas: slices.Compact(areas)}, "", nil
+	case anywhere || remoteOnly(place):
+		return Place{Anywhere: true}, "", nil
 	}
-	return "", "", fmt.Errorf("%w: location %q", ErrUnknownPlace, place)
+	return Place{}, "", fmt.Errorf("%w: location %q", ErrUnknownPlace, place)
+}
+
+// remoteOnly reports whether a place says only that the work is remote:
+// every word is one of remoteOnlyWords, and one of them says remote.
+func remoteOnly(place string) bool {
+	ws := placeWords(place, nil)
+	remote := false
+	for _, w := range ws {
+		if !remoteOnlyWords[w] {
+			return false
+		}
+		remote = remote || w == "remote" || w == "telecommute" || w == "wfh" || w == "home" || w == "distributed"
+	}
+	return remote
 }
 
 // codeCountry reads an upper-case alpha-2 or alpha-3 country code; "UK"

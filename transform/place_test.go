@@ -76,7 +76,7 @@ func TestResolveCountryUnknown(t *testing.T) {
 		{"remote only", "Remote", ""},
 		{"a region", "Remote - EU", "names a region"},
 		{"a region word", "EMEA", "names a region"},
-		{"worldwide", "Worldwide", "names a region"},
+		{"worldwide", "Worldwide", "open anywhere"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

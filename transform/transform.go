@@ -18,6 +18,9 @@ type Stats struct {
 	Duplicates     int // repeats of an earlier listing, by key or by text
 	NearDuplicates int // of Duplicates, those found by description text only
 	BoardEstimates int // listings whose pay the board estimated
+	// BadDates counts listings whose posted date was given but could not
+	// be read (its note says why): they have no date and no quarter.
+	BadDates int
 	// Sources breaks the counts down by source, in the order sources first
 	// appear in the records.
 	Sources []SourceStats
@@ -31,6 +34,7 @@ type SourceStats struct {
 	Rejects    int
 	WithPay    int
 	Duplicates int // listings of this source removed as repeats
+	BadDates   int // listings whose posted date was given but could not be read
 }
 
 // Result is the listings table and the records that could not become a

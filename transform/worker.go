@@ -44,10 +44,13 @@ func (w *worker) listing(r *data.RawRecord, l *data.Listing) dupInput {
 		SalaryMin: math.NaN(), SalaryMax: math.NaN(), SalaryAnnualUSD: math.NaN(),
 	}
 	w.notes = w.notes[:0]
-	if day, quarter, err := postedDate(r.PostedDate); err != nil {
+	if day, quarter, note, err := postedDate(r.PostedDate, r.FetchedAt, w.cfg.DateOrders[r.Source]); err != nil {
 		w.notes = append(w.notes, err.Error())
 	} else {
 		l.PostedDate, l.Quarter = day, quarter
+		if note != "" {
+			w.notes = append(w.notes, note)
+		}
 	}
 	w.place(l, r.Country)
 	w.words = words(w.words[:0], l.Title, true)
@@ -99,24 +102,17 @@ func (w *worker) place(l *data.Listing, hint string) {
 			w.notes = append(w.notes, note)
 		}
 	}
-	l.Country = pr.country
-	if pr.region != "" {
-		l.Region = pr.region
-	}
+	l.Country, l.Region = pr.country, pr.region
 }
 
 // resolvePlace resolves a place and names its region.
 func (w *worker) resolvePlace(hint, location string) placeResult {
-	cc, note, err := resolvePlace(hint, location)
+	p, note, err := resolvePlace(hint, location)
 	if err != nil {
-		return placeResult{notes: [2]string{err.Error()}}
+		return placeResult{region: data.RegionUnknown, notes: [2]string{err.Error()}}
 	}
-	pr := placeResult{country: cc, notes: [2]string{note}}
-	if region, ok := w.regionOf[cc]; ok {
-		pr.region = region
-	} else {
-		pr.notes[1] = "country " + cc + " is in no configured region"
-	}
+	pr := placeResult{country: p.Country, notes: [2]string{note}}
+	pr.region, pr.notes[1] = placeRegion(p, w.regionOf, w.regionNames)
 	return pr
 }
 

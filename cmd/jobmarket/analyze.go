@@ -104,6 +104,7 @@ func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listingsPath
 		Regions:  cfg.Regions.Names(),
 		Listings: analyze.Stream(listingsFile(listingsPath)),
 		Rejects:  rejects,
+		Sources:  cfg.sourceNames(),
 		Period:   span,
 	})
 	if errors.Is(err, analyze.ErrNoListings) || errors.Is(err, data.ErrSpan) {
@@ -124,7 +125,7 @@ type table struct {
 // tables. verify compares a rerun with the folder through it too.
 func analysisTables(cfg Pipeline, out analyze.Output) ([]table, error) {
 	summary := data.Summary{Synthetic: cfg.Synthetic(), DataFrom: out.DataFrom, DataTo: out.DataTo, Funnel: out.Funnel,
-		Regions: cfg.Regions.Names()}
+		Regions: out.Regions}
 	settings := cfg.Analysis.Settings()
 	summary.Settings = &settings
 	writes := []struct {

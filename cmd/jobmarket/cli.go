@@ -29,6 +29,7 @@ const (
 	flagSource                       // --only-source
 	flagFetch                        // --refresh, --offline
 	flagInput                        // --input
+	flagOnline                       // --online
 )
 
 // stageCommand is a command that reads the config and works in an output
@@ -100,6 +101,9 @@ func (c stageCommand) command(logs *logFlags, stdout, stderr io.Writer) *cobra.C
 	if c.flags&flagFetch != 0 {
 		fs.BoolVar(&o.refresh, "refresh", false, "fetch every page again instead of reusing the page store")
 		fs.BoolVar(&o.offline, "offline", false, "re-read the page store, fetch nothing (to re-apply a parser fix)")
+	}
+	if c.flags&flagOnline != 0 {
+		fs.BoolVar(&o.online, "online", false, "also ask each start URL, sitemap and feed whether it answers (robots.txt respected)")
 	}
 	if c.flags&flagInput != 0 {
 		fs.StringArrayVar(&o.inputs, "input", nil, "read raw.arrow from `DIR` instead of the output folder; repeat to merge scrape workers that shared a queue")

@@ -39,7 +39,7 @@ func TestConfigErrorsNameLineAndField(t *testing.T) {
 			"regions:\n  Europe: [DE, XX]\n  Other: [DE]\nscrape:\n  delay: -1s\n", []string{
 			`:3: sources[0].kind: "rss" is not one of ` + strings.Join(scrape.KindNames(), ", "),
 			`:4: sources[0].start_urls[0]: "ftp://x/": scheme must be http, https, file or bundled`,
-			`:6: regions.Europe: "XX" is not an ISO 3166-1 alpha-2 code`,
+			`:6: regions.Europe: "XX" is not an ISO 3166-1 alpha-2 country code nor a UN M49 or CLDR region code`,
 			`:7: regions.Other: DE is already in region "Europe"`,
 			`:9: scrape.delay: -1s is negative`,
 		}},
@@ -53,6 +53,9 @@ func TestConfigErrorsNameLineAndField(t *testing.T) {
 		{"nested unknown key", "sources:\n  - name: a\n    kind: file\n    pth: x.csv\n", []string{`:4: sources[0].pth: unknown key (did you mean path?)`}},
 		{"regions not a mapping", "regions: [DE]\n", []string{`:1: regions: is not a mapping`}},
 		{"region not a list", "regions:\n  Europe: DE\n", []string{`:2: regions.Europe: is not a list`}},
+		{"M49 code without its zeros", "regions:\n  Oceania: [9]\n", []string{`:2: regions.Oceania: "9" is not a region code: UN M49 codes have three digits ("009")`}},
+		{"region codes that overlap", "regions:\n  Union: [\"EU\"]\n  East: [\"151\"]\n", []string{
+			`:3: regions.East: "151" and "EU" of region "Union" share BG, CZ, HU, PL, RO, SK, and neither holds the other`}},
 		{"missing env", "scrape:\n  user_agent: \"${JOBMARKET_TEST_UNSET_VAR}\"\n", []string{":2: scrape.user_agent: environment variable JOBMARKET_TEST_UNSET_VAR is not set"}},
 	}
 	for _, tc := range tests {

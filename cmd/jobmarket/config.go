@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/url"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -49,7 +50,23 @@ type Pipeline struct {
 }
 
 func (p Pipeline) transformConfig() transform.Config {
-	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay, Duplicates: p.Duplicates}
+	orders := map[string]string{}
+	for _, s := range p.Sources {
+		if s.DateOrder != "" {
+			orders[s.Name] = s.DateOrder
+		}
+	}
+	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay, Duplicates: p.Duplicates,
+		DateOrders: orders}
+}
+
+// sourceNames are the names of the sources, in config order.
+func (p Pipeline) sourceNames() []string {
+	names := make([]string, len(p.Sources))
+	for i, s := range p.Sources {
+		names[i] = s.Name
+	}
+	return names
 }
 
 // Synthetic reports whether the run reads made-up postings — the bundled
@@ -209,7 +226,19 @@ func loadConfig(path string, explicit bool) (Pipeline, string, error) {
 	}
 	defer f.Close()
 	p, err := parseConfig(path, f)
+	p.resolvePaths(filepath.Dir(path))
 	return p, path, err
+}
+
+// resolvePaths makes the path of every file source that is relative to
+// the config file's folder dir usable from the working folder, as the
+// resolved config records it.
+func (p *Pipeline) resolvePaths(dir string) {
+	for i, s := range p.Sources {
+		if s.Path != "" && !filepath.IsAbs(s.Path) {
+			p.Sources[i].Path = filepath.Join(dir, s.Path)
+		}
+	}
 }
 
 // override applies the command-line flags that change the config, so the

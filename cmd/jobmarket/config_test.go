@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/jobmarket/jobmarket/transform"
 )
 
 // writeConfig writes text as a config file in a temporary folder.
@@ -64,6 +66,22 @@ classify:
 	}
 	if d := DefaultPipeline(); p.Currency.AsOf != d.Currency.AsOf || !reflect.DeepEqual(p.Classify.OpenStack, d.Classify.OpenStack) {
 		t.Errorf("keys left out lost their defaults: as_of %q, openstack %v", p.Currency.AsOf, p.Classify.OpenStack)
+	}
+}
+
+// TestConfigRegionCodes: region codes read quoted or bare, and a bare 009
+// keeps its zeros.
+func TestConfigRegionCodes(t *testing.T) {
+	p, err := parseConfig("mine", strings.NewReader(minimalConfig+`regions:
+  Europe: ["150", CY]
+  Asia-Pacific: [142, 009]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := transform.Regions{{Name: "Europe", Countries: []string{"150", "CY"}}, {Name: "Asia-Pacific", Countries: []string{"142", "009"}}}
+	if !reflect.DeepEqual(p.Regions, want) {
+		t.Errorf("regions = %+v, want %+v", p.Regions, want)
 	}
 }
 

@@ -64,6 +64,7 @@ type options struct {
 	refresh    bool
 	offline    bool
 	inputs     []string // --input, repeatable
+	online     bool     // --online
 }
 
 // env is what every command works with.
@@ -75,6 +76,7 @@ type env struct {
 	from    string   // --from, "" for no bound
 	to      string   // --to, "" for no bound
 	quiet   bool     // -q: no progress, no summary tables on stderr
+	online  bool     // --online: validate asks the network too
 	refresh bool     // --refresh
 	offline bool     // --offline
 	inputs  []string // --input folders, for transform
@@ -116,7 +118,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	if err := cfg.override(o); err != nil {
 		return nil, err
 	}
-	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, inputs: o.inputs, log: slog.New(handler), stdout: stdout, stderr: stderr}
+	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, online: o.online, inputs: o.inputs, log: slog.New(handler), stdout: stdout, stderr: stderr}
 	if o.out != "" {
 		e.out = o.out
 	}

@@ -109,9 +109,35 @@ func (e *env) printSummary() error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if out := placeLosses(summary.Funnel); out != "" {
+		fmt.Fprintf(w, "\nLeft out of All regions by their place: %s.\n", out)
+	}
 	_, err = fmt.Fprintf(w, "\nReport: %s\nTables: %s, %s, %s\n\n",
 		e.path(ReportFile), e.path(PremiumCSVFile), e.path(ListingsParquetFile), e.path(RejectsFile))
 	return err
+}
+
+// placeLosses says how many unique postings with pay their place kept out
+// of All regions, summed over the sources; "" when none.
+func placeLosses(funnels []data.Funnel) string {
+	var f data.Funnel
+	for _, s := range funnels {
+		f.PlaceUnknown += s.PlaceUnknown
+		f.OutsideRegions += s.OutsideRegions
+		f.MultiRegion += s.MultiRegion
+		f.Anywhere += s.Anywhere
+	}
+	var parts []string
+	for _, step := range []struct {
+		n    int
+		what string
+	}{{f.PlaceUnknown, "place unknown"}, {f.OutsideRegions, "outside every region"},
+		{f.MultiRegion, "open in several regions"}, {f.Anywhere, "open anywhere"}} {
+		if step.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", step.n, step.what))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // runCommand is `jobmarket run`, also what `jobmarket` with no command does.

@@ -57,8 +57,8 @@ func schemaOf(t reflect.Type) map[string]any {
 	case t == durationType:
 		return map[string]any{"type": "string", "pattern": `^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$`, "description": "a duration such as 500ms or 2s"}
 	case t == regionsType:
-		return map[string]any{"type": "object", "description": "region name → ISO 3166-1 alpha-2 country codes, in report order",
-			"additionalProperties": map[string]any{"type": "array", "items": map[string]any{"type": "string", "pattern": "^[A-Z]{2}$"}}}
+		return map[string]any{"type": "object", "description": "region name → ISO 3166-1 alpha-2 country codes and UN M49 or CLDR region codes (\"150\", \"EU\"), in report order",
+			"additionalProperties": map[string]any{"type": "array", "items": map[string]any{"type": "string", "pattern": "^([A-Z]{2}|[0-9]{3})$"}}}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

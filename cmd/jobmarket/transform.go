@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jobmarket/jobmarket/scrape"
@@ -28,13 +29,9 @@ func runTransform(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	sources := make([]string, len(e.cfg.Sources))
-	for i, s := range e.cfg.Sources {
-		sources[i] = s.Name
-	}
 	st, err := transform.Run(ctx, e.cfg.transformConfig(), transform.Job{
 		Raw:             raws,
-		Sources:         sources,
+		Sources:         e.cfg.sourceNames(),
 		Order:           scrape.CompareRecords,
 		ListingsArrow:   e.path(ListingsArrowFile),
 		ListingsParquet: e.path(ListingsParquetFile),
@@ -46,14 +43,25 @@ func runTransform(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	if !e.quiet && st.BadDates > 0 {
+		var per []string
+		for _, s := range st.Sources {
+			if s.BadDates > 0 {
+				per = append(per, fmt.Sprintf("%s %d", s.Source, s.BadDates))
+			}
+		}
+		fmt.Fprintf(e.stderr, "transform: %d posted dates could not be read (%s); those listings have no date, and their notes say why\n",
+			st.BadDates, strings.Join(per, ", "))
+	}
 	counts := map[string]int{"records": st.Records, "listings": st.Listings, "rejects": st.Rejects, "with_pay": st.WithPay,
 		"no_pay": st.NoPay, "outliers": st.Outliers, "unplaced": st.Unplaced, "duplicates": st.Duplicates,
-		"near_duplicates": st.NearDuplicates, "board_estimates": st.BoardEstimates}
+		"near_duplicates": st.NearDuplicates, "board_estimates": st.BoardEstimates, "unreadable_dates": st.BadDates}
 	for _, s := range st.Sources {
 		counts[s.Source+".listings"] = s.Listings
 		counts[s.Source+".rejects"] = s.Rejects
 		counts[s.Source+".with_pay"] = s.WithPay
 		counts[s.Source+".duplicates_removed"] = s.Duplicates
+		counts[s.Source+".unreadable_dates"] = s.BadDates
 	}
 	inputs, err := hashRaws(raws)
 	if err != nil {
