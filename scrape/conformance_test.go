@@ -1,11 +1,15 @@
 package scrape_test
 
 import (
+	"bytes"
 	"encoding/hex"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -55,7 +59,7 @@ func TestEveryKindHasConformance(t *testing.T) {
 // TestConformance runs every registered source kind's cases through the
 // same checks, over HTTP and over the bundled:// scheme.
 func TestConformance(t *testing.T) {
-	board, _ := countingServer(t)
+	files := http.FileServer(http.Dir("testdata/board"))
 	abs, _ := os.Getwd()
 	fileBase := "file://" + abs + "/testdata/listings.csv"
 	var cases []kindCase
@@ -64,12 +68,14 @@ func TestConformance(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := board
+			handler := http.Handler(files)
 			if tc.handler != nil {
-				srv, _ = serve(t, tc.handler)
+				handler = tc.handler
 			}
+			srv, hits := serve(t, handler)
 			src := tc.src(srv.URL)
-			res, err := (&scrape.Scraper{Config: testConfig(t)}).Run(t.Context(), []scrape.Source{src})
+			cfg := testConfig(t)
+			res, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), []scrape.Source{src})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,7 +107,11 @@ func TestConformance(t *testing.T) {
 			if tc.check != nil {
 				tc.check(t, got, base)
 			}
-			if len(src.StartURLs)+len(src.Sitemaps)+len(src.Feeds) == 0 || tc.handler != nil {
+			if len(src.StartURLs)+len(src.Sitemaps)+len(src.Feeds) == 0 {
+				return
+			}
+			checkStoreAndRetries(t, tc, cfg, res, srv, hits, handler)
+			if tc.handler != nil {
 				return
 			}
 			bundled, err := (&scrape.Scraper{Config: testConfig(t), Bundled: os.DirFS("testdata")}).Run(t.Context(), []scrape.Source{tc.src("bundled://board")})
@@ -120,6 +130,77 @@ func TestConformance(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkStoreAndRetries runs a crawled case three more times. Over the
+// first run's page store, a second run asks the server nothing and an
+// offline run needs no server, and both read the same records. On a fresh
+// store against a server that fails every request once (503), the retries
+// read the same records again.
+func checkStoreAndRetries(t *testing.T, tc kindCase, cfg scrape.Config, first scrape.Result, srv *httptest.Server, hits *hitCounter, handler http.Handler) {
+	t.Helper()
+	base := srv.URL
+	asked := hits.total()
+	again, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), []scrape.Source{tc.src(base)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := hits.total() - asked; n != 0 || again.Stats[0].Fetched != 0 {
+		t.Errorf("second run over the store asked the server %d times, stats %+v", n, again.Stats[0])
+	}
+	if d := sameRecords(first.Records, again.Records); d != "" {
+		t.Errorf("second run over the store read other records: %s", d)
+	}
+	srv.Close() // offline: no network at all
+	offline, err := (&scrape.Scraper{Config: cfg, Offline: true}).Run(t.Context(), []scrape.Source{tc.src(base)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := sameRecords(first.Records, offline.Records); d != "" {
+		t.Errorf("offline re-read differs: %s", d)
+	}
+
+	flaky, _ := serve(t, &failOnce{next: handler})
+	cfg = testConfig(t)
+	retried, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), []scrape.Source{tc.src(flaky.URL)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(retried.Records) != len(first.Records) || retried.Stats[0].Retries == 0 {
+		t.Fatalf("with every request failing once: %d records (want %d), stats %+v", len(retried.Records), len(first.Records), retried.Stats[0])
+	}
+	for i, r := range retried.Records {
+		f := first.Records[i]
+		if strings.TrimPrefix(r.URL, flaky.URL) != strings.TrimPrefix(f.URL, base) || r.Title != f.Title || r.RejectCode != f.RejectCode {
+			t.Errorf("with retries, record %d: %s %q %q; first run %s %q %q", i, r.URL, r.Title, r.RejectCode, f.URL, f.Title, f.RejectCode)
+		}
+	}
+}
+
+// failOnce answers 503 to the first of each distinct request (method,
+// URL and body; robots.txt aside), then hands them to next.
+type failOnce struct {
+	next http.Handler
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (f *failOnce) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	key := r.Method + " " + r.URL.RequestURI() + " " + string(body)
+	f.mu.Lock()
+	first := !f.seen[key] && r.URL.Path != "/robots.txt"
+	if f.seen == nil {
+		f.seen = map[string]bool{}
+	}
+	f.seen[key] = true
+	f.mu.Unlock()
+	if first {
+		http.Error(w, "try again", http.StatusServiceUnavailable)
+		return
+	}
+	f.next.ServeHTTP(w, r)
 }
 
 // checkInvariants holds for every kind: records name their source and

@@ -220,7 +220,7 @@ func TestValidate(t *testing.T) {
 		path string // of the FieldError wanted
 		want string // part of its message
 	}{
-		{"unknown kind", scrape.Source{Name: "a", Kind: "rss", StartURLs: api}, "sources[0].kind", `"rss" is not one of file, greenhouse, html, jsonld, lever`},
+		{"unknown kind", scrape.Source{Name: "a", Kind: "rss", StartURLs: api}, "sources[0].kind", `"rss" is not one of ` + strings.Join(scrape.KindNames(), ", ")},
 		{"no kind", scrape.Source{Name: "a", StartURLs: api}, "sources[0].kind", "missing"},
 		{"no name", scrape.Source{Kind: "lever", StartURLs: api}, "sources[0].name", "missing"},
 		{"no links", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api}, "sources[0].links", "missing"},

@@ -1,14 +1,17 @@
 package scrape_test
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape"
 )
 
@@ -290,5 +293,164 @@ func TestRetryAfterTooLong(t *testing.T) {
 		if !strings.Contains(r.RejectReason, "pause of 1h0m0s") {
 			t.Errorf("%s: %q", r.URL, r.RejectReason)
 		}
+	}
+}
+
+// misbehavingAPIKinds are the API kinds TestMisbehavingAPI runs, each
+// against the answers of its first conformance case.
+var misbehavingAPIKinds = []string{scrape.KindGreenhouse, scrape.KindLever, scrape.KindAshby, scrape.KindWorkable, scrape.KindSmartRecruiters, scrape.KindWorkday,
+	scrape.KindRecruitee, scrape.KindPersonio, scrape.KindTeamtailor, scrape.KindRemoteOK}
+
+// wrongShapeCode is the reject code of an answer of the wrong shape,
+// where it is not bad_json.
+var wrongShapeCode = map[string]string{scrape.KindPersonio: data.RejectCodeBadXML}
+
+// troubledAPI answers a kind's start URL put under /TROUBLE/ with that
+// trouble, once (or twice, for burst), then as the kind's own handler
+// next answers the URL without the prefix. Other requests under the
+// prefix (further pages, postings) go to next at once.
+type troubledAPI struct {
+	next  http.Handler
+	other string // base URL of another site
+	start string // the start URL's path, without the prefix
+	hits  hitCounter
+}
+
+func (a *troubledAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/robots.txt" {
+		a.next.ServeHTTP(w, r)
+		return
+	}
+	trouble, rest, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	rest = "/" + rest
+	a.hits.count(r.Method + " " + r.URL.Path)
+	n := a.hits.of(r.Method + " " + r.URL.Path)
+	atStart := rest == a.start
+	switch {
+	case !atStart || trouble == "ok":
+	case trouble == "ratelimited" && n == 1:
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+		return
+	case trouble == "burst" && n <= 2:
+		http.Error(w, "overloaded", http.StatusServiceUnavailable)
+		return
+	case trouble == "slow":
+		select {
+		case <-time.After(5 * time.Second):
+		case <-r.Context().Done():
+		}
+		return
+	case trouble == "truncated":
+		w.Header().Set("Content-Length", "2000")
+		w.Write([]byte(`{"jobs":[`))
+		w.(http.Flusher).Flush()
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+		}
+		return
+	case trouble == "huge":
+		w.Header().Set("Content-Length", fmt.Sprint(8<<20))
+		for range 2 << 10 {
+			if _, err := w.Write([]byte(strings.Repeat(" ", 1<<10))); err != nil {
+				break
+			}
+		}
+		return
+	case trouble == "missing":
+		http.NotFound(w, r)
+		return
+	case trouble == "loop":
+		http.Redirect(w, r, "/loop2"+rest, http.StatusFound)
+		return
+	case trouble == "loop2":
+		http.Redirect(w, r, "/loop"+rest, http.StatusFound)
+		return
+	case trouble == "out":
+		http.Redirect(w, r, a.other+rest, http.StatusFound)
+		return
+	case trouble == "errorpage":
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<html><body><h1>Scheduled maintenance</h1></body></html>")
+		return
+	}
+	r2 := r.Clone(r.Context())
+	r2.URL.Path = rest
+	a.next.ServeHTTP(w, r2)
+}
+
+// TestMisbehavingAPI: every API kind, asked at a start URL that is rate
+// limited, overloaded, slow, cut off, huge, missing, redirected in a loop
+// or off the site, or that answers an HTML error page, reads what it can
+// after retrying and accounts for the rest as rejects with a reason.
+func TestMisbehavingAPI(t *testing.T) {
+	for _, kind := range misbehavingAPIKinds {
+		t.Run(kind, func(t *testing.T) {
+			t.Parallel() // each waits out timeouts and Retry-After
+			other, otherHits := serve(t, http.NotFoundHandler())
+			tc := conformance[kind][0]
+			handler := tc.handler
+			if handler == nil {
+				handler = http.FileServer(http.Dir("testdata/board"))
+			}
+			probe := tc.src("http://x")
+			start, err := url.Parse(probe.StartURLs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			api := &troubledAPI{next: handler, other: strings.Replace(other.URL, "127.0.0.1", "localhost", 1), start: start.Path}
+			srv, _ := serve(t, api)
+			troubles := []string{"ok", "ratelimited", "burst", "slow", "truncated", "huge", "missing", "loop", "out", "errorpage"}
+			var srcs []scrape.Source
+			for _, trouble := range troubles {
+				src := tc.src(srv.URL + "/" + trouble)
+				src.Name, src.StartURLs = trouble, src.StartURLs[:1]
+				srcs = append(srcs, src)
+			}
+			cfg := testConfig(t)
+			cfg.Timeout = 300 * time.Millisecond
+			cfg.Retries = 2
+			cfg.MaxBodyBytes = 1 << 20
+			res, err := (&scrape.Scraper{Config: cfg}).Run(t.Context(), srcs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stats := map[string]scrape.SourceStats{}
+			for _, st := range res.Stats {
+				stats[st.Source] = st
+			}
+			reasons := map[string][]string{}
+			for _, r := range res.Records {
+				if r.RejectReason != "" {
+					reasons[r.Source] = append(reasons[r.Source], r.RejectCode+": "+r.RejectReason)
+				}
+			}
+			ok := stats["ok"]
+			if ok.Postings() == 0 {
+				t.Fatalf("the well-behaved start URL gave no postings: %+v", ok)
+			}
+			for _, trouble := range []string{"ratelimited", "burst"} {
+				if st := stats[trouble]; st.Postings() != ok.Postings() || st.Retries == 0 {
+					t.Errorf("%s: %d postings after %d retries, want %d", trouble, st.Postings(), st.Retries, ok.Postings())
+				}
+			}
+			for trouble, want := range map[string]struct{ code, reason string }{
+				"slow":      {data.RejectCodeFetch, "no complete answer within 300ms after 2 retries"},
+				"truncated": {data.RejectCodeFetch, "body cut off"},
+				"huge":      {data.RejectCodeTooLarge, "page larger than max_body_bytes"},
+				"missing":   {data.RejectCodeFetch, "HTTP 404"},
+				"loop":      {data.RejectCodeFetch, "redirect loop"},
+				"out":       {data.RejectCodeOffSite, "redirect leaves the source's domains"},
+				"errorpage": {cmp.Or(wrongShapeCode[kind], data.RejectCodeBadJSON), "response is not"},
+			} {
+				got := reasons[trouble]
+				if len(got) != 1 || !strings.HasPrefix(got[0], want.code+": ") || !strings.Contains(got[0], want.reason) || stats[trouble].Postings() != 0 {
+					t.Errorf("%s: rejects %q, %d postings; want one %s reject saying %q", trouble, got, stats[trouble].Postings(), want.code, want.reason)
+				}
+			}
+			if n := otherHits.total(); n != 0 {
+				t.Errorf("the other site was asked %d times", n)
+			}
+		})
 	}
 }

@@ -1,8 +1,10 @@
 package scrape
 
 import (
+	"fmt"
 	"math"
 	"net/url"
+	"strconv"
 
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -100,4 +102,36 @@ func reject(p page, code, reason string) data.RawRecord {
 	r := newRecord(p, p.url.String())
 	r.RejectReason, r.RejectCode = reason, code
 	return r
+}
+
+// jobReject stands for entry i (0-based) of an API answer's list that
+// cannot be read as a posting.
+func jobReject(p page, i int, reason string) data.RawRecord {
+	r := newRecord(p, p.url.String()+"#"+strconv.Itoa(i+1))
+	r.RejectReason, r.RejectCode = reason, data.RejectCodeBadJSON
+	return r
+}
+
+// maxOffsetPages bounds the further pages an API's first page may ask
+// for, whatever total it claims: a board of a million postings at a
+// hundred a page. The crawl's max_pages usually stops it sooner.
+const maxOffsetPages = 10000
+
+// offsetPages asks for the pages after the first of an API that pages by
+// offset: offsets limit, 2·limit, ... below total, each requested by
+// request. A total beyond maxOffsetPages pages is a limit reject for page
+// p, and only the first maxOffsetPages pages are asked for.
+func offsetPages(p page, total, limit int, request func(offset int) link) ([]link, []data.RawRecord) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	var follow []link
+	for offset := limit; offset < total; offset += limit {
+		if len(follow) == maxOffsetPages {
+			return follow, []data.RawRecord{reject(p, data.RejectCodeLimit,
+				fmt.Sprintf("the API claims %d postings: only the first %d pages of %d are asked for", total, maxOffsetPages+1, limit))}
+		}
+		follow = append(follow, request(offset))
+	}
+	return follow, nil
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jobmarket/jobmarket/data"
+	"github.com/jobmarket/jobmarket/scrape"
 )
 
 func TestMain(m *testing.M) {
@@ -36,7 +37,7 @@ func TestConfigErrorsNameLineAndField(t *testing.T) {
 		{"not a number", "analysis:\n  bootstrap: many\n", []string{`:2: analysis.bootstrap: "many" is not a whole number`}},
 		{"several at once", "sources:\n  - name: a\n    kind: rss\n    start_urls: [\"ftp://x/\"]\n" +
 			"regions:\n  Europe: [DE, XX]\n  Other: [DE]\nscrape:\n  delay: -1s\n", []string{
-			`:3: sources[0].kind: "rss" is not one of file, greenhouse, html, jsonld, lever`,
+			`:3: sources[0].kind: "rss" is not one of ` + strings.Join(scrape.KindNames(), ", "),
 			`:4: sources[0].start_urls[0]: "ftp://x/": scheme must be http, https, file or bundled`,
 			`:6: regions.Europe: "XX" is not an ISO 3166-1 alpha-2 country code nor a UN M49 or CLDR region code`,
 			`:7: regions.Other: DE is already in region "Europe"`,
