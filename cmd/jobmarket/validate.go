@@ -25,9 +25,7 @@ func runValidate(ctx context.Context, e *env) error {
 		}
 	}
 	if e.online {
-		for _, err := range (scrape.Prober{Config: e.cfg.Scrape}).Probe(ctx, e.cfg.Sources) {
-			problems = append(problems, err)
-		}
+		problems = append(problems, (scrape.Prober{Config: e.cfg.Scrape}).Probe(ctx, e.cfg.Sources)...)
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
