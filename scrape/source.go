@@ -30,23 +30,23 @@ type Source struct {
 	Kind string `yaml:"kind"`
 	// StartURLs are listing pages (jsonld, html) or API endpoints (lever,
 	// greenhouse): http(s)://, file:///abs/path or bundled://host/path.
-	StartURLs []string `yaml:"start_urls"`
+	StartURLs []string `yaml:"start_urls,omitempty"`
 	// Links selects the posting links on a listing page (jsonld, html).
-	Links string `yaml:"links"`
+	Links string `yaml:"links,omitempty"`
 	// Next selects the link to the next listing page (jsonld, html); empty
 	// when the board has a single listing page.
-	Next string `yaml:"next"`
+	Next string `yaml:"next,omitempty"`
 	// Sitemaps are sitemap.xml URLs (sitemap indexes are followed) whose
 	// entries are posting pages: another way into a jsonld or html board.
-	Sitemaps []string `yaml:"sitemaps"`
+	Sitemaps []string `yaml:"sitemaps,omitempty"`
 	// Feeds are RSS or Atom feed URLs whose items link to posting pages:
 	// another way into a jsonld or html board.
-	Feeds []string `yaml:"feeds"`
+	Feeds []string `yaml:"feeds,omitempty"`
 	// Match, when set, is a regular expression every posting URL must
 	// match; sitemaps list a whole site, not only its postings.
-	Match string `yaml:"match"`
+	Match string `yaml:"match,omitempty"`
 	// Fields selects each field on a posting page (html only).
-	Fields Fields `yaml:"fields"`
+	Fields Fields `yaml:"fields,omitempty"`
 	// MaxPages and MaxDepth override scrape.max_pages and scrape.max_depth
 	// for this source; left out (nil), the scrape-wide value holds.
 	// MaxDepth 0 fetches the start URLs, sitemaps and feeds only.
@@ -56,29 +56,29 @@ type Source struct {
 	// Path is the table a file source reads. In a config file it is
 	// relative to the file's folder; the command resolves it when it reads
 	// the file, so here it is relative to the working folder.
-	Path string `yaml:"path"`
+	Path string `yaml:"path,omitempty"`
 	// Format is csv, jsonl or parquet; empty means from Path's extension.
-	Format string `yaml:"format"`
+	Format string `yaml:"format,omitempty"`
 	// Columns maps our field names (the raw table's columns: title,
 	// company, location, country, remote, pay_text, pay_min, pay_max,
 	// pay_currency, pay_period, description, posted_date, url) to the
 	// file's column names. A field left out is looked for under its own
 	// name, in any case.
-	Columns map[string]string `yaml:"columns"`
+	Columns map[string]string `yaml:"columns,omitempty"`
 
 	// DateOrder is how the source writes numeric dates whose day and
 	// month could be swapped ("07/08/2026"): dmy (day first) or mdy
 	// (month first). Left out, only unambiguous ones ("19/07/2026",
 	// "07/21/2026") are read, and the others are counted as unreadable.
 	// Any kind may set it; the transform stage reads dates by it.
-	DateOrder string `yaml:"date_order"`
+	DateOrder string `yaml:"date_order,omitempty"`
 
 	// Cards reads the postings' cards on a listing page (html only): the
 	// fields a card shows are kept, and a posting page is fetched only for
 	// what its card lacks, not at all when the card is complete (title,
 	// company, location, date, and description or pay). With Cards.Card
 	// set, links is left out: each card's link is its posting.
-	Cards Cards `yaml:"cards"`
+	Cards Cards `yaml:"cards,omitempty"`
 }
 
 // Cards are the CSS selectors of the postings' cards on an html source's
@@ -86,26 +86,26 @@ type Source struct {
 // Link defaults to the card's first a[href] (or the card itself when it
 // is a link); the fields may each be left out.
 type Cards struct {
-	Card        string `yaml:"card"`
-	Link        string `yaml:"link"`
-	Title       string `yaml:"title"`
-	Company     string `yaml:"company"`
-	Location    string `yaml:"location"`
-	Pay         string `yaml:"pay"`
-	Date        string `yaml:"date"`
-	Description string `yaml:"description"`
+	Card        string `yaml:"card,omitempty"`
+	Link        string `yaml:"link,omitempty"`
+	Title       string `yaml:"title,omitempty"`
+	Company     string `yaml:"company,omitempty"`
+	Location    string `yaml:"location,omitempty"`
+	Pay         string `yaml:"pay,omitempty"`
+	Date        string `yaml:"date,omitempty"`
+	Description string `yaml:"description,omitempty"`
 }
 
 // Fields are the CSS selectors of an html source's posting page. Title is
 // required; Pay may be empty, in which case pay is looked for in the
 // description text.
 type Fields struct {
-	Title       string `yaml:"title"`
-	Company     string `yaml:"company"`
-	Location    string `yaml:"location"`
-	Pay         string `yaml:"pay"`
-	Date        string `yaml:"date"`
-	Description string `yaml:"description"`
+	Title       string `yaml:"title,omitempty"`
+	Company     string `yaml:"company,omitempty"`
+	Location    string `yaml:"location,omitempty"`
+	Pay         string `yaml:"pay,omitempty"`
+	Date        string `yaml:"date,omitempty"`
+	Description string `yaml:"description,omitempty"`
 }
 
 // crawled reports whether the source is fetched over URLs (every kind but

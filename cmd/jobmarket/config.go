@@ -175,12 +175,14 @@ func (p Pipeline) recorded() (string, error) {
 	return out.String(), nil
 }
 
-// flowScalarLists writes every list of plain values on one line
+// flowScalarLists writes every list of short plain values on one line
 // ([nova, neutron, ...]), so the recorded config reads like the file a
-// user writes.
+// user writes; lists holding long values (URLs) keep one per line.
 func flowScalarLists(n *yaml.Node) {
 	if n.Kind == yaml.SequenceNode && !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind != yaml.ScalarNode }) {
-		n.Style = yaml.FlowStyle
+		if !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return len(c.Value) > 40 }) {
+			n.Style = yaml.FlowStyle
+		}
 		return
 	}
 	for _, c := range n.Content {
