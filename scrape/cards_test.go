@@ -133,3 +133,51 @@ func withDate(r data.RawRecord, date string) data.RawRecord {
 	r.PostedDate = date
 	return r
 }
+
+// TestFeedOfAnotherShape: XML that is no RSS or Atom feed (a Personio
+// positions file, a sitemap) read as a feed is one reject naming what it
+// is, never zero postings and zero rejects.
+func TestFeedOfAnotherShape(t *testing.T) {
+	bodies := map[string]string{
+		"/personio.xml": `<?xml version="1.0" encoding="UTF-8"?><workzag-jobs><position><id>1</id><name>Python Developer</name></position></workzag-jobs>`,
+		"/sitemap.xml":  `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.example/jobs/1</loc></url></urlset>`,
+		"/empty.rss":    `<rss version="2.0"><channel><title>Jobs</title></channel></rss>`,
+	}
+	srv, _ := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := bodies[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write([]byte(body))
+	}))
+	tests := []struct {
+		path, root string
+		rejects    int
+	}{
+		{"/personio.xml", "workzag-jobs", 1},
+		{"/sitemap.xml", "urlset", 1},
+		{"/empty.rss", "", 0}, // a board with no openings today
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			src := scrape.Source{Name: "feed", Kind: scrape.KindJSONLD, Feeds: []string{srv.URL + tc.path}}
+			res, err := (&scrape.Scraper{Config: testConfig(t)}).Run(t.Context(), []scrape.Source{src})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rejects []data.RawRecord
+			for _, r := range res.Records {
+				if r.RejectReason != "" {
+					rejects = append(rejects, r)
+				}
+			}
+			if len(rejects) != tc.rejects || len(res.Records) != tc.rejects {
+				t.Fatalf("%d records, %d rejects, want %d rejects and nothing else: %+v", len(res.Records), len(rejects), tc.rejects, res.Records)
+			}
+			if tc.rejects > 0 && (rejects[0].RejectCode != data.RejectCodeBadXML || !strings.Contains(rejects[0].RejectReason, "<"+tc.root+">")) {
+				t.Errorf("reject %q (%s), want bad_xml naming <%s>", rejects[0].RejectReason, rejects[0].RejectCode, tc.root)
+			}
+		})
+	}
+}

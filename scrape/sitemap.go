@@ -78,6 +78,7 @@ func readFeed(p page) ([]data.RawRecord, []link) {
 	}
 	var items []feedItem
 	var item *feedItem
+	root := ""
 	text := func(d *xml.Decoder, el xml.StartElement) (string, error) {
 		var s string
 		err := d.DecodeElement(&s, &el)
@@ -85,6 +86,9 @@ func readFeed(p page) ([]data.RawRecord, []link) {
 	}
 	err := walkXML(p.body, func(d *xml.Decoder, el xml.StartElement) error {
 		name := strings.ToLower(el.Name.Local)
+		if root == "" {
+			root = name
+		}
 		if name == "item" || name == "entry" {
 			items = append(items, feedItem{})
 			item = &items[len(items)-1]
@@ -122,6 +126,11 @@ func readFeed(p page) ([]data.RawRecord, []link) {
 	if err != nil {
 		return []data.RawRecord{reject(p, data.RejectCodeBadXML, fmt.Sprintf("feed is not XML: %v", err))}, nil
 	}
+	if !feedRoots[root] {
+		// XML of another shape (a Personio positions file, a sitemap)
+		// read as a feed: said, never zero postings and zero rejects.
+		return []data.RawRecord{reject(p, data.RejectCodeBadXML, fmt.Sprintf("not an RSS or Atom feed: the document is <%s>", root))}, nil
+	}
 	var recs []data.RawRecord
 	var follow []link
 	for _, it := range items {
@@ -129,6 +138,10 @@ func readFeed(p page) ([]data.RawRecord, []link) {
 	}
 	return recs, follow
 }
+
+// feedRoots are the root elements of RSS (0.9x–2.0, and 1.0 as RDF) and
+// Atom documents, in lower case.
+var feedRoots = map[string]bool{"rss": true, "rdf": true, "feed": true}
 
 // feedItem is what a feed says of one posting, as written.
 type feedItem struct {
