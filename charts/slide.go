@@ -3,9 +3,13 @@ package charts
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/color"
+	"math"
 	"strings"
+	"sync"
 
+	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
@@ -148,11 +152,32 @@ func drawLegend(c draw.Canvas, entries []legendEntry, top vg.Length) {
 	}
 }
 
+// slidePixels holds the images slides are drawn into, for reuse: a fresh
+// 1920×1080 RGBA image per slide, and vgimg's copy of it, were half of a
+// report's CPU (allocating and clearing new memory). The canvas paints its
+// background over the whole image first, so a reused one starts blank.
+var slidePixels = sync.Pool{New: func() any {
+	w := int(math.Round(float64(slideWidth / vg.Inch * slideDPI)))
+	h := int(math.Round(float64(slideHeight / vg.Inch * slideDPI)))
+	return image.NewRGBA(image.Rect(0, 0, w, h))
+}}
+
+// slideContext is the drawing context vgimg would make for img, without
+// the copy of img it makes: butt line caps, y pointing up.
+func slideContext(img *image.RGBA) *gg.Context {
+	ctx := gg.NewContextForRGBA(img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	return ctx
+}
+
 // renderSlide draws one slide as PNG and as SVG. The same plot and frame
 // give the same bytes: nothing in either encoder depends on time or map
 // order.
 func renderSlide(p *plot.Plot, f slideFrame) (pngBytes, svgBytes []byte, err error) {
-	img := vgimg.NewWith(vgimg.UseWH(slideWidth, slideHeight), vgimg.UseDPI(slideDPI))
+	rgba := slidePixels.Get().(*image.RGBA)
+	defer slidePixels.Put(rgba)
+	img := vgimg.NewWith(vgimg.UseImageWithContext(rgba, slideContext(rgba)), vgimg.UseDPI(slideDPI))
 	drawSlide(draw.New(img), p, f)
 	var pngBuf bytes.Buffer
 	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&pngBuf); err != nil {
