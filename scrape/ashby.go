@@ -3,7 +3,6 @@ package scrape
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -89,7 +88,7 @@ func (ashbyReader) read(p page) ([]data.RawRecord, []link) {
 		err = fmt.Errorf("no \"apiVersion\" beside its \"jobs\" (another API's answer?)")
 	}
 	if err != nil {
-		return []data.RawRecord{reject(p, data.RejectCodeBadJSON, fmt.Sprintf("ashby response is not a job board: %v", err))}, nil
+		return []data.RawRecord{wrongShape(p, data.RejectCodeBadJSON, "ashby", "a job board", err)}, nil
 	}
 	company := leverCompany(p.url.Path)
 	out := make([]data.RawRecord, 0, len(*board.Jobs))
@@ -99,11 +98,7 @@ func (ashbyReader) read(p page) ([]data.RawRecord, []link) {
 			out = append(out, jobReject(p, i, fmt.Sprintf("ashby job %d is not a posting: %v", i+1, err)))
 			continue
 		}
-		u := j.JobURL
-		if u == "" {
-			u = p.url.String() + "#" + strconv.Itoa(i+1)
-		}
-		r := newRecord(p, u)
+		r := newRecord(p, postingURL(p, j.JobURL, i))
 		r.Title = cleanText(j.Title)
 		r.Company = company
 		r.Location = cleanText(j.Location)

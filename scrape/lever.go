@@ -68,11 +68,7 @@ func (leverReader) read(p page) ([]data.RawRecord, []link) {
 	company := leverCompany(p.url.Path)
 	out := make([]data.RawRecord, 0, len(postings))
 	for i, lp := range postings {
-		u := lp.HostedURL
-		if u == "" {
-			u = p.url.String() + "#" + strconv.Itoa(i+1)
-		}
-		r := newRecord(p, u)
+		r := newRecord(p, postingURL(p, lp.HostedURL, i))
 		r.Title = cleanText(lp.Text)
 		r.Company = company
 		r.Location = cleanText(lp.Categories.Location)

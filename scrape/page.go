@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"strconv"
 
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -107,7 +106,7 @@ func reject(p page, code, reason string) data.RawRecord {
 // jobReject stands for entry i (0-based) of an API answer's list that
 // cannot be read as a posting.
 func jobReject(p page, i int, reason string) data.RawRecord {
-	r := newRecord(p, p.url.String()+"#"+strconv.Itoa(i+1))
+	r := newRecord(p, postingURL(p, "", i))
 	r.RejectReason, r.RejectCode = reason, data.RejectCodeBadJSON
 	return r
 }

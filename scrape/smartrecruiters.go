@@ -74,7 +74,7 @@ func (smartRecruitersReader) read(p page) ([]data.RawRecord, []link) {
 		err = fmt.Errorf("no \"totalFound\" beside its \"content\" (another API's answer?)")
 	}
 	if err != nil {
-		return []data.RawRecord{reject(p, data.RejectCodeBadJSON, fmt.Sprintf("smartrecruiters response is not a list of postings: %v", err))}, nil
+		return []data.RawRecord{wrongShape(p, data.RejectCodeBadJSON, "smartrecruiters", "a list of postings", err)}, nil
 	}
 	var out []data.RawRecord
 	var follow []link
@@ -148,7 +148,7 @@ func smartRecruitersPosting(p page) data.RawRecord {
 		err = fmt.Errorf("no \"jobAd\" (a list entry, or another API's answer?)")
 	}
 	if err != nil {
-		return reject(p, data.RejectCodeBadJSON, fmt.Sprintf("smartrecruiters response is not a posting: %v", err))
+		return wrongShape(p, data.RejectCodeBadJSON, "smartrecruiters", "a posting", err)
 	}
 	r := newRecord(p, cmpOr(d.PostingURL, p.url.String()))
 	r.Title = cleanText(d.Name)

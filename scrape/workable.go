@@ -3,7 +3,6 @@ package scrape
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -68,7 +67,7 @@ func (workableReader) read(p page) ([]data.RawRecord, []link) {
 		err = fmt.Errorf("no account \"name\" beside its \"jobs\" (another API's answer?)")
 	}
 	if err != nil {
-		return []data.RawRecord{reject(p, data.RejectCodeBadJSON, fmt.Sprintf("workable response is not an account's jobs: %v", err))}, nil
+		return []data.RawRecord{wrongShape(p, data.RejectCodeBadJSON, "workable", "an account's jobs", err)}, nil
 	}
 	company := cleanText(*account.Name)
 	if company == "" {
@@ -81,11 +80,7 @@ func (workableReader) read(p page) ([]data.RawRecord, []link) {
 			out = append(out, jobReject(p, i, fmt.Sprintf("workable job %d is not a posting: %v", i+1, err)))
 			continue
 		}
-		u := cmpOr(j.URL, j.Shortlink, j.ApplicationURL)
-		if u == "" {
-			u = p.url.String() + "#" + strconv.Itoa(i+1)
-		}
-		r := newRecord(p, u)
+		r := newRecord(p, postingURL(p, cmpOr(j.URL, j.Shortlink, j.ApplicationURL), i))
 		r.Title = cleanText(j.Title)
 		r.Company = company
 		r.Location, r.Country = workablePlace(j)

@@ -93,7 +93,7 @@ func (workdayReader) read(p page) ([]data.RawRecord, []link) {
 		err = fmt.Errorf("no \"jobPostings\" array")
 	}
 	if err != nil {
-		return []data.RawRecord{reject(p, data.RejectCodeBadJSON, fmt.Sprintf("workday response is not a list of postings: %v", err))}, nil
+		return []data.RawRecord{wrongShape(p, data.RejectCodeBadJSON, "workday", "a list of postings", err)}, nil
 	}
 	site := *p.url
 	site.Path, site.RawPath = strings.TrimSuffix(strings.TrimSuffix(site.Path, "/"), "/jobs"), ""
@@ -150,7 +150,7 @@ func workdayPosting(p page) data.RawRecord {
 		err = fmt.Errorf("no \"jobPostingInfo\"")
 	}
 	if err != nil {
-		return reject(p, data.RejectCodeBadJSON, fmt.Sprintf("workday response is not a posting: %v", err))
+		return wrongShape(p, data.RejectCodeBadJSON, "workday", "a posting", err)
 	}
 	j := d.JobPostingInfo
 	r := newRecord(p, cmpOr(j.ExternalURL, p.url.String()))

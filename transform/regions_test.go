@@ -149,7 +149,7 @@ func TestResolvePlace(t *testing.T) {
 // TestPlaceRegions runs each form of place through the transform with the
 // default regions and reads the listing's region and its note.
 func TestPlaceRegions(t *testing.T) {
-	tests := []struct{ location, region, note string }{
+	tests := []placeCase{
 		{"Berlin, Germany", "Europe", ""},
 		{"Lagos, Nigeria", "Middle East & Africa", ""},
 		{"Reykjavik, Iceland", "Europe", ""},
@@ -182,20 +182,7 @@ func TestPlaceRegions(t *testing.T) {
 		{"Atlantis", data.RegionUnknown, "unknown place"},
 	}
 	cfg := transform.DefaultConfig()
-	var records []data.RawRecord
-	for i, tc := range tests {
-		records = append(records, raw(strings.Repeat("u", i+1), "Python Developer", "Acme", tc.location, ""))
-	}
-	res, err := transform.Normalize(t.Context(), cfg, records)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, tc := range tests {
-		l := res.Listings[i]
-		if l.Region != tc.region || !strings.Contains(l.Notes, tc.note) {
-			t.Errorf("%q: region %q, notes %q; want %q and a note %q", tc.location, l.Region, l.Notes, tc.region, tc.note)
-		}
-	}
+	res := checkPlaceRegions(t, cfg, tests)
 	if got, want := res.Stats.Unplaced, 1; got != want {
 		t.Errorf("%d unplaced, want %d (only Atlantis)", got, want)
 	}
@@ -206,13 +193,27 @@ func TestPlaceRegions(t *testing.T) {
 func TestPlaceOutsideRegions(t *testing.T) {
 	cfg := transform.DefaultConfig()
 	cfg.Regions = transform.Regions{{Name: "DACH", Countries: []string{"DE", "AT", "CH"}}, {Name: "Japan", Countries: []string{"JP"}}}
-	tests := []struct{ location, region, note string }{
+	tests := []placeCase{
 		{"Toronto, ON", data.RegionOutside, "country CA is in no configured region"},
 		{"LATAM", data.RegionOutside, "no country of LATAM is in a configured region"},
 		{"Europe", "DACH", ""},
 		{"EMEA, APAC", data.RegionMulti, "open in several regions (DACH, Japan)"},
 		{"Remote", data.RegionAnywhere, ""},
 	}
+	res := checkPlaceRegions(t, cfg, tests)
+	if got, want := res.Stats.Unplaced, 2; got != want {
+		t.Errorf("%d unplaced, want %d (the two outside)", got, want)
+	}
+}
+
+// placeCase is a posting's place and the region and note it should get.
+type placeCase struct{ location, region, note string }
+
+// checkPlaceRegions normalizes one Python posting per case under cfg and
+// checks each one's region and note; it returns the result for the
+// counts.
+func checkPlaceRegions(t *testing.T, cfg transform.Config, tests []placeCase) transform.Result {
+	t.Helper()
 	var records []data.RawRecord
 	for i, tc := range tests {
 		records = append(records, raw(strings.Repeat("u", i+1), "Python Developer", "Acme", tc.location, ""))
@@ -227,7 +228,5 @@ func TestPlaceOutsideRegions(t *testing.T) {
 			t.Errorf("%q: region %q, notes %q; want %q and a note %q", tc.location, l.Region, l.Notes, tc.region, tc.note)
 		}
 	}
-	if got, want := res.Stats.Unplaced, 2; got != want {
-		t.Errorf("%d unplaced, want %d (the two outside)", got, want)
-	}
+	return res
 }
