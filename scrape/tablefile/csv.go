@@ -3,7 +3,6 @@ package tablefile
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -27,54 +26,70 @@ func (t *table) readCSV(in io.Reader) error {
 	} else if bom, _ := br.Peek(3); bytes.Equal(bom, utf8BOM) {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
-	cr.Comma = sniffDelimiter(br)
-	cr.LazyQuotes = true    // a stray quote in a field is text, not a broken file
-	cr.FieldsPerRecord = -1 // ragged rows are judged row by row below
-	header, err := cr.Read()
+	records := newCSVRecords(br, sniffDelimiter(br))
+	header, err := records.next()
 	if errors.Is(err, io.EOF) {
 		return fmt.Errorf("%w: the file is empty (no header row)", ErrMissingColumn)
+	}
+	if err == nil && header.err != nil {
+		err = fmt.Errorf("line %d: %w", header.first, header.err)
 	}
 	if err != nil {
 		return fmt.Errorf("read csv header: %w", err)
 	}
-	names := make([]string, len(header))
-	for i, h := range header {
+	names := make([]string, len(header.fields))
+	for i, h := range header.fields {
 		names[i] = fixText(h)
 	}
 	at, err := columnMap(names, t.opts.Columns)
 	if err != nil {
 		return err
 	}
-	for row := 2; ; row++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
+	records.want = len(names)
+	// skipped is a run of lines skipped one after another, reported as one
+	// reject when a record is read after it or the file ends.
+	var skipped *RowError
+	flush := func() error {
+		if skipped == nil {
 			return nil
 		}
-		var perr *csv.ParseError
-		if errors.As(err, &perr) {
-			if err := t.add(data.RawRecord{}, perr.Err, row, perr.StartLine); err != nil {
-				return err
+		err := t.add(data.RawRecord{}, skipped, skipped.Row, skipped.Line)
+		skipped = nil
+		return err
+	}
+	for row := 2; ; row++ {
+		rec, err := records.next()
+		if errors.Is(err, io.EOF) {
+			return flush()
+		}
+		if err != nil {
+			return err
+		}
+		if rec.err != nil {
+			if skipped != nil {
+				skipped.LastLine = rec.last
+				row--
+			} else {
+				skipped = &RowError{Row: row, Line: rec.first, LastLine: rec.last, Err: rec.err}
 			}
 			continue
 		}
-		if err != nil {
-			return fmt.Errorf("read csv row %d: %w", row, err)
+		if err := flush(); err != nil {
+			return err
 		}
-		line, _ := cr.FieldPos(0)
-		if err := checkFields(rec, len(header)); err != nil {
-			if err := t.add(data.RawRecord{}, err, row, line); err != nil {
+		if err := checkFields(rec.fields, len(header.fields)); err != nil {
+			if err := t.add(data.RawRecord{}, err, row, rec.first); err != nil {
 				return err
 			}
 			continue
 		}
 		value := func(field string) string {
-			if i, ok := at[field]; ok && i < len(rec) {
-				return fixText(rec[i])
+			if i, ok := at[field]; ok && i < len(rec.fields) {
+				return fixText(rec.fields[i])
 			}
 			return ""
 		}
-		if err := t.row(value, row, line); err != nil {
+		if err := t.row(value, row, rec.first); err != nil {
 			return err
 		}
 	}
@@ -99,7 +114,7 @@ func checkFields(rec []string, want int) error {
 
 // sniffDelimiter picks the separator that occurs most often, outside
 // quotes, in the header line.
-func sniffDelimiter(br *bufio.Reader) rune {
+func sniffDelimiter(br *bufio.Reader) byte {
 	head, _ := br.Peek(br.Size())
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
@@ -119,5 +134,5 @@ func sniffDelimiter(br *bufio.Reader) rune {
 			best = d
 		}
 	}
-	return rune(best)
+	return best
 }

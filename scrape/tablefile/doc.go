@@ -6,7 +6,9 @@
 // failing the file: a header that differs in case, extra columns, quoted
 // newlines, a byte-order mark, Latin-1 or UTF-16 text, numbers with
 // thousands separators. A row that cannot be read becomes a record whose
-// RejectReason names its row; only a table that cannot be read at all (an
+// RejectReason names its row. A CSV quote that never closes costs the
+// lines it broke, skipped as one reject naming them, not the rest of the
+// file. Only a table that cannot be read at all (an
 // unknown format, a mapped column the header lacks, a file that is not
 // Parquet) is an error.
 //

@@ -33,16 +33,28 @@ var (
 	ErrBadJSON       = errors.New("not a JSON object")
 	ErrEmptyRow      = errors.New("empty row")
 	ErrNotParquet    = errors.New("not a Parquet file")
+	// ErrUnclosedQuote: CSV lines skipped because a quoted field opened
+	// on the first of them never closes, or closes only after a record
+	// with the wrong number of fields; reading goes on at the next line.
+	ErrUnclosedQuote = errors.New("skipped: a quoted field never closes (an unbalanced quote)")
+	// ErrLongRecord: a CSV record over 1 MiB, skipped.
+	ErrLongRecord = errors.New("skipped: a record longer than 1 MiB (an unbalanced quote?)")
 )
 
 // RowError says why one row could not be read.
 type RowError struct {
 	Row  int // data row: a spreadsheet's row number for CSV (the header is row 1), the line for JSON Lines, from 1 for Parquet
 	Line int // line where the row starts in a text file; 0 for Parquet or when it is the row
-	Err  error
+	// LastLine is the last line of a run of CSV lines skipped as one, as
+	// an unbalanced quote makes them; 0 otherwise.
+	LastLine int
+	Err      error
 }
 
 func (e *RowError) Error() string {
+	if e.LastLine > e.Line {
+		return fmt.Sprintf("row %d (lines %d-%d): %v", e.Row, e.Line, e.LastLine, e.Err)
+	}
 	if e.Line != 0 && e.Line != e.Row {
 		return fmt.Sprintf("row %d (line %d): %v", e.Row, e.Line, e.Err)
 	}

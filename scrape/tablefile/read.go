@@ -108,12 +108,17 @@ func (t *table) locator(row int) string {
 	return t.opts.Name + "#row=" + strconv.Itoa(row)
 }
 
-// add appends the record for one row, or a reject if err is set.
+// add appends the record for one row, or a reject if err is set: a
+// *RowError as it is, another error as the error of row at line.
 func (t *table) add(r data.RawRecord, err error, row, line int) error {
 	if err != nil {
 		// A reject keeps only where the row is and why.
+		rowErr, ok := err.(*RowError)
+		if !ok {
+			rowErr = &RowError{Row: row, Line: line, Err: err}
+		}
 		r = data.RawRecord{Kind: "file", URL: cmp.Or(r.URL, t.locator(row)), PayMin: math.NaN(), PayMax: math.NaN(),
-			RejectReason: (&RowError{Row: row, Line: line, Err: err}).Error(), RejectCode: data.RejectCodeBadRow}
+			RejectReason: rowErr.Error(), RejectCode: data.RejectCodeBadRow}
 		if errors.Is(err, ErrNoTitle) {
 			r.RejectCode = data.RejectCodeNoTitle
 		}
