@@ -61,14 +61,19 @@ func (t *table) jsonLine(b []byte, line int) error {
 			byKey[key] = obj[k]
 		}
 	}
-	value := func(field string) string {
+	raw := func(field string) any {
 		key := field
 		if mapped, ok := t.opts.Columns[field]; ok {
 			key = mapped
 		}
-		return jsonText(byKey[strings.ToLower(strings.TrimSpace(key))])
+		return byKey[strings.ToLower(strings.TrimSpace(key))]
 	}
-	return t.row(value, line, line)
+	for _, field := range Fields {
+		if err := checkJSONType(field, raw(field)); err != nil {
+			return t.add(data.RawRecord{URL: jsonText(raw("url"))}, err, line, line)
+		}
+	}
+	return t.row(func(field string) string { return jsonText(raw(field)) }, line, line)
 }
 
 // jsonText renders a JSON value as the text of a field: numbers as

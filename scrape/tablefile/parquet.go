@@ -11,6 +11,8 @@ import (
 	"github.com/apache/arrow/go/v15/parquet"
 	"github.com/apache/arrow/go/v15/parquet/file"
 	"github.com/apache/arrow/go/v15/parquet/pqarrow"
+
+	"github.com/jobmarket/jobmarket/data"
 )
 
 // parquetBatch is how many rows one Arrow batch holds while reading.
@@ -49,6 +51,14 @@ func (t *table) readParquet(in parquet.ReaderAtSeeker) (err error) {
 	if err != nil {
 		return err
 	}
+	// Fields whose column has a type they cannot take: each row with a
+	// value there is rejected, naming the field.
+	var mistyped []string
+	for _, field := range Fields {
+		if c, ok := at[field]; ok && !columnTypeOK(field, schema.Field(c).Type) {
+			mistyped = append(mistyped, field)
+		}
+	}
 	rr, err := fr.GetRecordReader(t.ctx, nil, nil)
 	if err != nil {
 		return fmt.Errorf("read parquet: %w", err)
@@ -65,7 +75,7 @@ func (t *table) readParquet(in parquet.ReaderAtSeeker) (err error) {
 				}
 				return ""
 			}
-			if err := t.row(value, row, 0); err != nil {
+			if err := t.parquetRow(rec, at, mistyped, value, i, row); err != nil {
 				return err
 			}
 		}
@@ -74,6 +84,19 @@ func (t *table) readParquet(in parquet.ReaderAtSeeker) (err error) {
 		return fmt.Errorf("read parquet row %d: %w", row+1, err)
 	}
 	return nil
+}
+
+// parquetRow reads row i of rec, or rejects it for a value in a column
+// of the wrong type.
+func (t *table) parquetRow(rec arrow.Record, at map[string]int, mistyped []string, value func(string) string, i, row int) error {
+	for _, field := range mistyped {
+		col := rec.Column(at[field])
+		if !col.IsNull(i) {
+			err := &TypeError{Field: field, Value: fmt.Sprintf("%s (a %s column)", cellText(col, i), col.DataType()), Want: typedFields[field]}
+			return t.add(data.RawRecord{URL: value("url")}, err, row, 0)
+		}
+	}
+	return t.row(value, row, 0)
 }
 
 // cellText renders one Arrow value as the text of a field: dates as

@@ -213,6 +213,9 @@ func FuzzCSVRoundTrip(f *testing.F) {
 func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte(`{"title":"A","pay_min":1e999}` + "\n" + `{"Title":1,"TITLE":"x"}`))
 	f.Add([]byte("\xef\xbb\xbf{\"title\":\"\xe9\"}\n{"))
+	for _, tc := range jsonTypeCases {
+		f.Add([]byte(tc.input))
+	}
 	f.Fuzz(func(t *testing.T, input []byte) {
 		recs, err := read(t, tablefile.FormatJSONL, string(input), nil)
 		if err != nil {
