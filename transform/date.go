@@ -7,7 +7,8 @@ import (
 
 // postedDate reads the dates boards give as "2006-01-02" in UTC, with its
 // calendar quarter ("2026Q3"): an ISO date, an RFC 3339 date-time, Unix
-// milliseconds (Lever), and the written forms of readDate — RFC 1123
+// milliseconds (Lever) and the other numbers numberDate reads, and the
+// written forms of readDate — RFC 1123
 // and 822 (feeds), "16 August 2026", "Aug 16, 2026", "2026-5-15",
 // "2026-08-05 10:10:39 UTC", numeric dates in the source's order, and
 // dates relative to fetchedAt (RFC 3339, the page's fetch time). An
@@ -35,11 +36,12 @@ func postedDate(s, fetchedAt, order string) (day, quarter, note string, err erro
 		}
 	}
 	if allDigits(s) {
-		if ms, err := strconv.ParseInt(s, 10, 64); err == nil && ms > 0 {
-			day, quarter, err = dayAndQuarter(s, time.UnixMilli(ms))
-			return day, quarter, "", err
+		t, err := numberDate(s)
+		if err != nil {
+			return "", "", "", &DateError{Date: s, Err: err}
 		}
-		return "", "", "", &DateError{Date: s, Err: ErrNotDate}
+		day, quarter, err = dayAndQuarter(s, t)
+		return day, quarter, "", err
 	}
 	t, note, err := readDate(s, fetchedAt, order)
 	if err != nil {
@@ -47,6 +49,39 @@ func postedDate(s, fetchedAt, order string) (day, quarter, note string, err erro
 	}
 	day, quarter, err = dayAndQuarter(s, t)
 	return day, quarter, note, err
+}
+
+// Unix times read as posting dates: from 1990 to 2100, in seconds or in
+// milliseconds. The two ranges do not overlap, so a number is one, the
+// other or no date, and a number from neither (20260101 read as seconds
+// is 1970-08-23) is an error rather than a day in 1970.
+var (
+	unixFrom = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	unixTo   = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+)
+
+// numberDate reads a date written as digits: eight are YYYYMMDD
+// ("20260714", as spreadsheets and databases export dates); otherwise
+// Unix milliseconds (Lever) or seconds from 1990 to 2100. Anything else
+// is ErrNumberDate.
+func numberDate(s string) (time.Time, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	switch {
+	case err != nil:
+		return time.Time{}, ErrNumberDate
+	case len(s) == 8:
+		y, m, d := int(n/10000), int(n/100%100), int(n%100)
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Year() != y || int(t.Month()) != m || t.Day() != d || y < 1900 {
+			return time.Time{}, ErrNumberDate
+		}
+		return t, nil
+	case unixFrom*1000 <= n && n < unixTo*1000:
+		return time.UnixMilli(n), nil
+	case unixFrom <= n && n < unixTo:
+		return time.Unix(n, 0), nil
+	}
+	return time.Time{}, ErrNumberDate
 }
 
 // validDate reads an ISO date of digits, "2026-07-14", when it is a day of

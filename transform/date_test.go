@@ -21,8 +21,22 @@ func parsedDate(s string) (string, string, error) {
 		return "", "", fmt.Errorf("posted date %q is not a date", s)
 	}
 	var t time.Time
-	if ms, err := strconv.ParseInt(s, 10, 64); allDigits(s) && err == nil && ms > 0 {
-		t = time.UnixMilli(ms)
+	if n, err := strconv.ParseInt(s, 10, 64); allDigits(s) && err == nil {
+		from, to := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case len(s) == 8:
+			pt, err := time.Parse("20060102", s)
+			if err != nil {
+				return "", "", err
+			}
+			t = pt
+		case !time.UnixMilli(n).Before(from) && time.UnixMilli(n).Before(to):
+			t = time.UnixMilli(n)
+		case !time.Unix(n, 0).Before(from) && time.Unix(n, 0).Before(to):
+			t = time.Unix(n, 0)
+		default:
+			return "", "", fmt.Errorf("posted date %q is no plausible date", s)
+		}
 	} else {
 		parsed := false
 		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04"} {
@@ -49,6 +63,7 @@ var dateCases = []string{
 	"2026-07-14T00:30:00+02:00", "2026-07-14T09:30:00.123Z", "2026-07-14T09:30:00", "2026-07-14T09:30",
 	"2026-07-14t09:30:00z", "2026-07-14T09:30:0xZ", "1752451200000", "0", "-5", "99999999999999999999",
 	"253402300800000", "1752451200", "not a date", "2026-7-14",
+	"20260101", "20260230", "18991231", "19000101", "12345678", "631152000", "631151999", "4102444799999", "4102444800000",
 }
 
 // TestPostedDate checks the fast paths for every form a board gives in
@@ -137,6 +152,13 @@ var writtenDates = []struct {
 	{name: "words", in: "as soon as possible", err: ErrNotDate},
 	{name: "month out of range", in: "2026-13-01 10:00:00", err: ErrNotDate},
 	{name: "before 1900", in: "16 August 1850", err: ErrDateRange},
+	{name: "YYYYMMDD", in: "20260101", day: "2026-01-01"},
+	{name: "YYYYMMDD no such day", in: "20260230", err: ErrNumberDate},
+	{name: "Unix seconds", in: "1767225600", day: "2026-01-01"},
+	{name: "Unix milliseconds", in: "1767225600000", day: "2026-01-01"},
+	{name: "neither seconds nor milliseconds", in: "20260101000", err: ErrNumberDate},
+	{name: "small number", in: "86400", err: ErrNumberDate},
+	{name: "Unix time after 2100", in: "4102444800", err: ErrNumberDate},
 }
 
 // TestPostedDateWritten reads the dates boards write beside ISO ones,

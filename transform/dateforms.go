@@ -20,6 +20,9 @@ var (
 	// ErrAmbiguousDate: a numeric date whose day and month could be
 	// swapped ("07/08/2026"), from a source without date_order.
 	ErrAmbiguousDate = errors.New("day-first or month-first? set date_order (dmy or mdy) on the source")
+	// ErrNumberDate: a number that is no date: neither YYYYMMDD nor Unix
+	// seconds or milliseconds from 1990 to 2100.
+	ErrNumberDate = errors.New("a number that is neither YYYYMMDD nor Unix seconds or milliseconds from 1990 to 2100")
 	// ErrNoFetchTime: a relative date ("3 days ago") on a record without
 	// the time its page was fetched (a file source, or a raw table
 	// written before fetched_at existed).
