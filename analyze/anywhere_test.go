@@ -110,3 +110,20 @@ func TestFunnelPlaceSteps(t *testing.T) {
 		t.Errorf("funnel = %+v, want %+v", res.Funnel, want)
 	}
 }
+
+// TestFunnelUndated: postings in the estimate without a date (so without
+// a quarter) are counted, and still estimated over all quarters.
+func TestFunnelUndated(t *testing.T) {
+	ls := []data.Listing{
+		listing("Europe", "2026Q3", data.RolePython, 100000), listing("Europe", "", data.RolePython, 90000),
+		listing("Europe", "", data.RoleOpenStack, 120000), listing(data.RegionUnknown, "", data.RolePython, 80000),
+	}
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := data.Funnel{Source: "s", Fetched: 4, Parsed: 4, WithPay: 4, Classified: 4, Unique: 4, PlaceUnknown: 1, InEstimate: 3, Undated: 2}
+	if len(res.Funnel) != 1 || res.Funnel[0] != want {
+		t.Errorf("funnel = %+v, want %+v", res.Funnel, want)
+	}
+}

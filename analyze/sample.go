@@ -181,6 +181,9 @@ func (s *Sample) countFunnel(l *data.Listing) {
 	switch {
 	case estimated, l.Region == data.RegionAnywhere && s.cfg.RegionsIncludeAnywhere:
 		f.InEstimate++
+		if l.Quarter == "" {
+			f.Undated++
+		}
 	case l.Region == data.RegionAnywhere:
 		f.Anywhere++
 	case l.Region == data.RegionUnknown:

@@ -24,6 +24,11 @@ type Funnel struct {
 	// them either way).
 	Anywhere   int `json:"anywhere,omitempty"`
 	InEstimate int `json:"in_estimate"` // in the All regions estimate
+	// Undated: of InEstimate, postings without a posted date and so
+	// without a quarter (none given, or one the transform could not read;
+	// the listing's note says why).
+	// They count in the estimates over all quarters but in no quarter's.
+	Undated int `json:"undated,omitempty"`
 	// Note says why a source gave no postings ("" when it gave some): the
 	// report names the source and the reason, so that silence is seen.
 	Note string `json:"note,omitempty"`

@@ -1,6 +1,7 @@
 package transform_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -48,5 +49,38 @@ func TestDatesOfSources(t *testing.T) {
 		if want := map[string]int{"unset": 2}[s.Source]; s.BadDates != want {
 			t.Errorf("source %s: BadDates = %d, want %d", s.Source, s.BadDates, want)
 		}
+	}
+}
+
+// TestAmbiguousDatesCounted: of the unreadable dates, those whose day and
+// month could be swapped are counted apart, for the run and the source;
+// an unambiguous day-first or month-first date is read with no order set,
+// and a YYYYMMDD number is a date, not 1970-01-01.
+func TestAmbiguousDatesCounted(t *testing.T) {
+	var records []data.RawRecord
+	for i, date := range []string{"19/07/2026", "07/21/2026", "03/04/2026", "04/03/2026", "31/31/2026", "20260101"} {
+		r := raw(fmt.Sprintf("f%d", i), "Python Developer", fmt.Sprintf("Firm %d", i), "London", "GB")
+		r.Source, r.PostedDate = "file", date
+		records = append(records, r)
+	}
+	res, err := transform.Normalize(t.Context(), testConfig(), records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := map[string]string{}
+	for _, l := range res.Listings {
+		days[l.URL] = l.PostedDate
+	}
+	want := map[string]string{"f0": "2026-07-19", "f1": "2026-07-21", "f2": "", "f3": "", "f4": "", "f5": "2026-01-01"}
+	for url, day := range want {
+		if days[url] != day {
+			t.Errorf("%s: date %q, want %q", url, days[url], day)
+		}
+	}
+	if st := res.Stats; st.BadDates != 3 || st.AmbiguousDates != 2 {
+		t.Errorf("BadDates %d, AmbiguousDates %d; want 3 and 2", st.BadDates, st.AmbiguousDates)
+	}
+	if src := res.Stats.Sources[0]; src.BadDates != 3 || src.AmbiguousDates != 2 {
+		t.Errorf("source: BadDates %d, AmbiguousDates %d; want 3 and 2", src.BadDates, src.AmbiguousDates)
 	}
 }

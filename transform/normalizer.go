@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -131,6 +132,11 @@ func (n *Normalizer) finish(r *data.RawRecord, l *data.Listing, in *dupInput) {
 	if l.PostedDate == "" && strings.TrimSpace(r.PostedDate) != "" {
 		n.stats.BadDates++
 		src.BadDates++
+		// Read again to say why, which only a failed date costs.
+		if _, _, _, err := postedDate(r.PostedDate, r.FetchedAt, n.rules.cfg.DateOrders[r.Source]); errors.Is(err, ErrAmbiguousDate) {
+			n.stats.AmbiguousDates++
+			src.AmbiguousDates++
+		}
 	}
 	if l.DuplicateOf != "" {
 		n.stats.Duplicates++

@@ -21,6 +21,10 @@ type Stats struct {
 	// BadDates counts listings whose posted date was given but could not
 	// be read (its note says why): they have no date and no quarter.
 	BadDates int
+	// AmbiguousDates counts, of BadDates, numeric dates whose day and
+	// month could be swapped ("03/04/2026") from a source without
+	// date_order.
+	AmbiguousDates int
 	// Sources breaks the counts down by source, in the order sources first
 	// appear in the records.
 	Sources []SourceStats
@@ -35,6 +39,9 @@ type SourceStats struct {
 	WithPay    int
 	Duplicates int // listings of this source removed as repeats
 	BadDates   int // listings whose posted date was given but could not be read
+	// AmbiguousDates counts, of BadDates, day-month dates that read either
+	// way, the source having no date_order.
+	AmbiguousDates int
 }
 
 // Result is the listings table and the records that could not become a

@@ -112,6 +112,9 @@ func (e *env) printSummary() error {
 	if out := placeLosses(summary.Funnel); out != "" {
 		fmt.Fprintf(w, "\nLeft out of All regions by their place: %s.\n", out)
 	}
+	if out := undatedNote(summary.Funnel); out != "" {
+		fmt.Fprintf(w, "\n%s\n", out)
+	}
 	_, err = fmt.Fprintf(w, "\nReport: %s\nTables: %s, %s, %s\n\n",
 		e.path(ReportFile), e.path(PremiumCSVFile), e.path(ListingsParquetFile), e.path(RejectsFile))
 	return err

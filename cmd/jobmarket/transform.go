@@ -52,16 +52,22 @@ func runTransform(ctx context.Context, e *env) error {
 		}
 		fmt.Fprintf(e.stderr, "transform: %d posted dates could not be read (%s); those listings have no date, and their notes say why\n",
 			st.BadDates, strings.Join(per, ", "))
+		if st.AmbiguousDates > 0 {
+			fmt.Fprintf(e.stderr, "transform: %d of them read as day-month or month-day alike (03/04/2026): set date_order (dmy or mdy) on their source\n",
+				st.AmbiguousDates)
+		}
 	}
 	counts := map[string]int{"records": st.Records, "listings": st.Listings, "rejects": st.Rejects, "with_pay": st.WithPay,
 		"no_pay": st.NoPay, "outliers": st.Outliers, "unplaced": st.Unplaced, "duplicates": st.Duplicates,
-		"near_duplicates": st.NearDuplicates, "board_estimates": st.BoardEstimates, "unreadable_dates": st.BadDates}
+		"near_duplicates": st.NearDuplicates, "board_estimates": st.BoardEstimates, "unreadable_dates": st.BadDates,
+		"ambiguous_dates": st.AmbiguousDates}
 	for _, s := range st.Sources {
 		counts[s.Source+".listings"] = s.Listings
 		counts[s.Source+".rejects"] = s.Rejects
 		counts[s.Source+".with_pay"] = s.WithPay
 		counts[s.Source+".duplicates_removed"] = s.Duplicates
 		counts[s.Source+".unreadable_dates"] = s.BadDates
+		counts[s.Source+".ambiguous_dates"] = s.AmbiguousDates
 	}
 	inputs, err := hashRaws(raws)
 	if err != nil {
