@@ -26,6 +26,10 @@ func TestFileSource(t *testing.T) {
 	}{
 		{name: "json lines", src: scrape.Source{Path: write("a.jsonl", `{"title":"Python Dev","pay_min":90000}`+"\n"+`{"name":"x"}`+"\n")},
 			titles: []string{"Python Dev"}, rejects: []string{"row 2: no title"}},
+		{name: "unbalanced quote", src: scrape.Source{Path: write("q.csv", "title,company\nA,B\n\"C,D\nE,F\n")},
+			titles: []string{"A", "E"}, rejects: []string{"row 3: skipped: a quoted field never closes"}},
+		{name: "wrong type", src: scrape.Source{Path: write("t.jsonl", `{"title":"A","pay_max":true}`+"\n"+`{"title":"B","pay_max":1}`+"\n")},
+			titles: []string{"B"}, rejects: []string{"row 1: pay_max: true is not a number or text"}},
 		{name: "format given", src: scrape.Source{Path: write("b.txt", `{"title":"A"}`), Format: "jsonl"}, titles: []string{"A"}},
 		{name: "missing file", src: scrape.Source{Path: filepath.Join(dir, "nope.csv")}, rejects: []string{"read " + filepath.Join(dir, "nope.csv") + ": open"}},
 		{name: "missing column", src: scrape.Source{Path: write("c.csv", "name\nx\n"), Columns: map[string]string{"title": "Job"}},
