@@ -87,6 +87,61 @@ const layoutScript = `(function (wide) {
   return JSON.stringify(problems);
 })(WIDE)`
 
+// printScript lists what is wrong with the page laid out for print: an
+// interval of a table wrapped over several lines, or a table wider than
+// the page.
+const printScript = `(function () {
+  var problems = [];
+  document.querySelectorAll("td.interval").forEach(function (td) {
+    var range = document.createRange();
+    range.selectNodeContents(td);
+    var lines = new Set(Array.from(range.getClientRects()).map(function (r) { return Math.round(r.top); })).size;
+    if (lines > 1) {
+      problems.push("interval " + JSON.stringify(td.textContent) + " wraps over " + lines + " lines");
+    }
+  });
+  document.querySelectorAll("table").forEach(function (t) {
+    if (t.getBoundingClientRect().right > document.documentElement.clientWidth + 1) {
+      problems.push("a table is " + Math.round(t.getBoundingClientRect().width) + " px wide on a page of " + document.documentElement.clientWidth);
+    }
+  });
+  return JSON.stringify(problems);
+})()`
+
+// printWidth is the width of an A4 page in CSS pixels inside the page's
+// print margins of 1.2 cm: 186 mm.
+const printWidth = 703
+
+// checkPrint lays the page out as it prints, on an A4 page, and returns
+// what printScript finds wrong.
+func checkPrint(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	media := func(m string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+			return err
+		})
+	}
+	if err := chromedp.Do(ctx, media("print"), chromedp.EmulateViewport(printWidth, 1000), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](printScript))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, media("")); err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	if err := json.Unmarshal([]byte(raw), &problems); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range problems {
+		problems[i] = "printed: " + p
+	}
+	return problems
+}
+
 // themeScript reports the page's background and text colours.
 const themeScript = `JSON.stringify([getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color])`
 

@@ -475,6 +475,7 @@ func (b *browser) open(t *testing.T, path string, shots browserShots) pageResult
 	}
 	if shots.layout {
 		res.layout = append(res.layout, checkDark(t, ctx, shots.dark)...)
+		res.layout = append(res.layout, checkPrint(t, ctx)...)
 		problems, err := checkLayout(ctx, phoneView)
 		if err != nil {
 			t.Fatalf("layout of %s: %v", path, err)
