@@ -1,7 +1,12 @@
 // Package charts writes what people look at: report.html, the one page a
 // reader opens to see how much more OpenStack roles advertise than Python
 // roles, by region and quarter, and how sure we are; and the slides, each
-// chart as a 16:9 PNG, SVG and small HTML page for a talk.
+// chart as a 16:9 PNG and SVG for a talk, and an HTML page per slide that
+// shows it full screen, ← and → moving between them.
+//
+// Config is the report: section of pipeline.yaml (title, subtitle,
+// organization, logo, accent colour); the caller reads the logo file and
+// passes it through LogoURI, which checks its size and type.
 //
 // It is an encoder, the last stage of the pipeline: Render and Slides take
 // a Report of finished estimates (data.Premium rows), the data funnel, the

@@ -85,12 +85,17 @@ var intervalRenderItem = newJSFunc(`function (params, api) {
 
 // withheldRenderItem writes its series' name ("withheld", or "withheld:
 // 2026Q2" beside other series) on the zero line of a row whose estimate was
-// withheld, so the empty row is not read as a zero premium. Each data item
-// is [row, 0, offset], offset as in intervalRenderItem. ECharts draws the
-// name as SVG text, never as markup.
+// withheld, so the empty row is not read as a zero premium; moved inwards
+// when the zero line is so near an edge of the plot (on a phone) that the
+// text would run into the region labels. Each data item is [row, 0,
+// offset], offset as in intervalRenderItem. ECharts draws the name as SVG
+// text, never as markup.
 var withheldRenderItem = newJSFunc(`function (params, api) {
   var at = api.coord([0, api.value(0)]);
-  return { type: 'text', x: at[0], y: at[1] + api.value(2), style: {
+  var box = params.coordSys;
+  var half = params.seriesName.length * 3.5 + 8;
+  var x = Math.min(Math.max(at[0], box.x + half), box.x + box.width - half);
+  return { type: 'text', x: x, y: at[1] + api.value(2), style: {
     text: params.seriesName, fill: api.visual('color'), align: 'center', verticalAlign: 'middle',
     font: 'italic 13px sans-serif', backgroundColor: '#ffffff', padding: [2, 6]
   } };
@@ -104,7 +109,8 @@ type intervalSeries struct {
 	shape  int
 	hollow bool
 	// overall draws the "All regions" estimate in colourOverall, so the
-	// summary stands out in the main series.
+	// summary stands out in the main series; only on a plot of one series,
+	// which has no legend a darker marker would contradict.
 	overall bool
 	rows    []data.Premium // by region; a region without a row is skipped
 }
@@ -251,7 +257,7 @@ func (ip intervalPlot) build(r Report) (chart, error) {
 				continue
 			}
 			colour := s.colour
-			if s.overall && p.Region == data.RegionAll {
+			if s.overall && p.Region == data.RegionAll && len(ip.series) == 1 {
 				colour = colourOverall
 			}
 			estimate := fmt.Sprintf("%s (%s %s)", signedPercent(p.Premium), ciLabel(p, r.Method), interval(p.CILow, p.CIHigh))

@@ -85,10 +85,10 @@ func contentPolicy(scripts ...string) string {
 		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 }
 
-// slidePolicy is contentPolicy for a slide page, which loads
-// echarts.min.js and its own SVG from its folder and nothing else.
+// slidePolicy is contentPolicy for a slide page, which loads its own SVG
+// from its folder and nothing else, and runs only its inline script.
 func slidePolicy(script string) string {
 	sum := sha256.Sum256([]byte(script))
-	return "default-src 'none'; script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+	return "default-src 'none'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
 		"'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 }

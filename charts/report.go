@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"io"
@@ -13,8 +14,20 @@ import (
 
 // Report is everything the report page shows.
 type Report struct {
-	Title     string // e.g. "OpenStack vs Python pay premium"
+	Title     string // e.g. "OpenStack vs Python pay premium"; "" for DefaultTitle
 	Synthetic bool   // true when the data is the bundled synthetic demo: shows a visible banner everywhere
+	// Subtitle and Organization are shown under the title, the logo
+	// beside them; all may be empty (Config says what each is).
+	Subtitle, Organization string
+	// Logo is the organization's logo as a data: URI made by LogoURI;
+	// "" for none.
+	Logo template.URL
+	// Accent is the page's accent colour, "#rrggbb"; "" for DefaultAccent.
+	Accent string
+	// Citation identifies the build and config that made the numbers,
+	// for the citation line of the methods section; left out when its
+	// Version is "".
+	Citation Citation
 	// Premiums are the rows of premium_by_region: "All regions" first,
 	// then each region, each with Quarter "all" then per-quarter rows.
 	// Which rows are the headline, adjusted or pooled estimates is decided
@@ -49,6 +62,16 @@ type Previous struct {
 	// Note says why there is no estimate to compare with, such as "no
 	// postings in 2026Q2"; shown instead of the comparison.
 	Note string
+}
+
+// Citation is what a reader needs to cite the report's numbers: the
+// build of jobmarket that made them and the config they were made with.
+type Citation struct {
+	Version string // module version, "v1.2.0" or "(devel)"
+	Commit  string // VCS commit, "" when unknown
+	// ConfigSHA256 is the hex SHA-256 of the resolved config the analysis
+	// ran with, as manifest.json records it.
+	ConfigSHA256 string
 }
 
 // Source is one job board or feed the postings came from. URLs may use
@@ -107,6 +130,10 @@ var inlineLibrary = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(echart
 // the template only lays it out.
 type page struct {
 	Title          string
+	Subtitle       string
+	Organization   string
+	Logo           template.URL
+	Accent         template.CSS // the :root rule that sets --accent
 	Synthetic      bool
 	Period         string
 	PreviousPeriod string
@@ -136,34 +163,42 @@ type page struct {
 	SilentSources []data.Funnel
 	Method        []methodItem
 	About         string
+	Citation      string
 	Sources       []sourceView
+	Contents      []contentsEntry
 }
 
 func newPage(r Report) (page, error) {
 	if err := checkMethods(r); err != nil {
 		return page{}, err
 	}
-	title := r.Title
-	if title == "" {
-		title = "OpenStack vs Python pay premium"
+	accent := cmp.Or(r.Accent, DefaultAccent)
+	if !hexColour.MatchString(accent) {
+		return page{}, fmt.Errorf("accent %q is not a colour of the form #rrggbb", r.Accent)
 	}
 	p := page{
-		Title:         title,
-		Synthetic:     r.Synthetic,
-		Period:        r.Period,
-		Headline:      headline(r.Premiums, r.Method, r.Period),
-		More:          moreSentences(r),
-		Key:           newKeyFigure(r),
-		Level:         confidenceLevel(r.Method.Confidence),
-		MethodNotes:   methodNotes(r.Premiums),
-		Funnel:        funnelRows(r.Funnel),
-		SilentSources: silentSources(r.Funnel),
-		Method:        methodItems(r.Method, r.Period, r.Previous.Period),
-		About:         r.Method.Description,
-		Sources:       sourceViews(r.Sources),
+		Title:          cmp.Or(r.Title, DefaultTitle),
+		Subtitle:       r.Subtitle,
+		Organization:   r.Organization,
+		Logo:           r.Logo,
+		Accent:         template.CSS(":root { --accent: " + accent + "; }"),
+		Synthetic:      r.Synthetic,
+		Period:         r.Period,
+		PreviousPeriod: r.Previous.Period,
+		Headline:       headline(r.Premiums, r.Method, r.Period),
+		More:           moreSentences(r),
+		Key:            newKeyFigure(r),
+		Level:          confidenceLevel(r.Method.Confidence),
+		MethodNotes:    methodNotes(r.Premiums),
+		Funnel:         funnelRows(r.Funnel),
+		SilentSources:  silentSources(r.Funnel),
+		Method:         methodItems(r.Method, r.Period, r.Previous.Period),
+		About:          r.Method.Description,
+		Citation:       citationLine(r),
+		Sources:        sourceViews(r.Sources),
 	}
 	pooled, byQuarter := splitByQuarter(r.Premiums)
-	p.Premiums, p.PremiumsByQuarter = premiumRows(pooled), premiumRows(byQuarter)
+	p.Premiums, p.PremiumsByQuarter = premiumRows(pooled, r.Period), premiumRows(byQuarter, r.Period)
 	var err error
 	if p.Forest, err = newForest(r); err != nil {
 		return page{}, err
@@ -204,5 +239,6 @@ func newPage(r Report) (page, error) {
 	}
 	p.Library = template.JS(inlineLibrary)
 	p.Policy = contentPolicy(string(p.Library), string(p.Script))
+	p.Contents = contents(p)
 	return p, nil
 }

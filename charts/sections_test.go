@@ -65,7 +65,9 @@ func TestRenderComparison(t *testing.T) {
 		`— 2026Q3, 2,412 postings with pay`,
 		`In 2026Q2, the period before, it was &#43;20% (95% CI &#43;10% to &#43;30%), from 900 postings with pay.`,
 		`<section id="comparison">`,
-		`<th scope="col">2026Q3</th>`,
+		`<th scope="col">Premium 2026Q3</th>`,
+		`<th scope="col">Premium 2026Q2</th>`,
+		`<td class="text">2026Q3</td>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page does not contain %q", want)

@@ -60,8 +60,8 @@ var (
 // one of them before it is drawn.
 
 // slideFrame is what a slide shows around its plot: a title, a subtitle,
-// on synthetic data a warning line, the legend at the top right, and the
-// source line at the foot.
+// the legend in a row under them, on synthetic data a badge at the top
+// right, and the source line at the foot.
 type slideFrame struct {
 	title, subtitle, source string
 	synthetic               bool
@@ -97,35 +97,30 @@ func textStyle(size vg.Length, c color.Color) text.Style {
 		XAlign: draw.XLeft, YAlign: draw.YTop}
 }
 
-// drawSlide draws the frame and the plot onto a canvas of slide size.
+// drawSlide draws the frame and the plot onto a canvas of slide size:
+// from the top, the title, the subtitle, the legend and the plot, each
+// below the one before, so no text runs into another.
 func drawSlide(c draw.Canvas, p *plot.Plot, f slideFrame) {
 	c.FillPolygon(color.White, []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Min.Y},
 		{X: c.Max.X, Y: c.Max.Y}, {X: c.Min.X, Y: c.Max.Y}})
 	y := c.Max.Y - slideMargin
 	title := textStyle(slideTitleSize, inkColour)
 	c.FillText(title, vg.Point{X: c.Min.X + slideMargin, Y: y}, slideClean(f.title))
+	if f.synthetic {
+		drawBadge(c, y)
+	}
 	y -= title.FontExtents().Height + 6
 	sub := textStyle(slideSubtitleSize, mutedColour)
-	lines := strings.Split(f.subtitle, "\n")
-	if f.synthetic {
-		lines = append(lines, syntheticLine)
-	}
-	legendTop := y
-	for _, line := range lines {
-		if line == syntheticLine {
-			sub.Color = warnColour
-		}
+	for _, line := range strings.Split(f.subtitle, "\n") {
 		c.FillText(sub, vg.Point{X: c.Min.X + slideMargin, Y: y}, slideClean(line))
 		y -= sub.FontExtents().Height
 	}
-	drawLegend(c, f.legend, legendTop)
-	// The plot starts below the subtitle and below the legend, whichever
-	// reaches lower: the plot's white background would cover either.
-	y = min(y, legendTop-vg.Length(len(f.legend))*sub.FontExtents().Height)
-	src := textStyle(slideSourceSize, mutedColour)
-	if f.synthetic {
-		src.Color = warnColour
+	if len(f.legend) > 0 {
+		y -= 4
+		drawLegend(c, f.legend, y)
+		y -= sub.FontExtents().Height
 	}
+	src := textStyle(slideSourceSize, mutedColour)
 	src.YAlign = draw.YBottom
 	c.FillText(src, vg.Point{X: c.Min.X + slideMargin, Y: c.Min.Y + slideMargin*0.6}, slideClean(f.source))
 	top := c.Max.Y - y + 24 // room for the "no difference" label above the plot
@@ -133,22 +128,36 @@ func drawSlide(c draw.Canvas, p *plot.Plot, f slideFrame) {
 	p.Draw(draw.Crop(c, slideMargin, -slideMargin, bottom, -top))
 }
 
-// syntheticLine is the warning every slide of synthetic data carries.
-const syntheticLine = "Synthetic demo data — not real job postings"
+// syntheticBadge is the words of the badge every slide of synthetic data
+// carries at its top right.
+const syntheticBadge = "SYNTHETIC DEMO DATA"
 
-// drawLegend lists the entries right-aligned at the top right of the
-// slide, one a line from top down, picture after name.
+// drawBadge draws the synthetic-data badge, white on the warning colour,
+// at the top right of the slide, its top at top.
+func drawBadge(c draw.Canvas, top vg.Length) {
+	sty := textStyle(slideSourceSize, color.White)
+	sty.XAlign = draw.XRight
+	w, h := sty.Width(syntheticBadge), sty.FontExtents().Height
+	right := c.Max.X - slideMargin
+	const pad = 6
+	c.FillPolygon(warnColour, []vg.Point{{X: right - w - 2*pad, Y: top - h - pad}, {X: right, Y: top - h - pad},
+		{X: right, Y: top + pad}, {X: right - w - 2*pad, Y: top + pad}})
+	c.FillText(sty, vg.Point{X: right - pad, Y: top}, syntheticBadge)
+}
+
+// drawLegend lists the entries in one row from the left margin, each a
+// picture then its name, their tops at top.
 func drawLegend(c draw.Canvas, entries []legendEntry, top vg.Length) {
 	sty := textStyle(slideSubtitleSize, inkColour)
-	sty.XAlign = draw.XRight
 	h := sty.FontExtents().Height
-	x := c.Max.X - slideMargin - 22
-	for i, e := range entries {
-		y := top - vg.Length(i)*h
-		c.FillText(sty, vg.Point{X: x - 8, Y: y}, slideLabel(e.name))
+	x := c.Min.X + slideMargin
+	for _, e := range entries {
 		box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-			Min: vg.Point{X: x, Y: y - h + 3}, Max: vg.Point{X: x + 22, Y: y - 3}}}
+			Min: vg.Point{X: x, Y: top - h + 3}, Max: vg.Point{X: x + 22, Y: top - 3}}}
 		e.thumb.Thumbnail(&box)
+		name := slideLabel(e.name)
+		c.FillText(sty, vg.Point{X: x + 30, Y: top}, name)
+		x += 30 + sty.Width(name) + 28
 	}
 }
 
@@ -193,7 +202,8 @@ func renderSlide(p *plot.Plot, f slideFrame) (pngBytes, svgBytes []byte, err err
 }
 
 // sourceLine is the foot of every slide: where the numbers come from, and
-// on the demo data that they are synthetic.
+// on the demo data that they are synthetic (so a cropped slide still says
+// so).
 func sourceLine(r Report) string {
 	if r.Synthetic {
 		return "Source: jobmarket, synthetic demo data — not real job postings"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 
 	xfont "golang.org/x/image/font"
@@ -116,7 +117,9 @@ func (m legendMark) Thumbnail(c *draw.Canvas) {
 }
 
 // intervalSlide draws an interval plot (the forest, the comparison) as a
-// slide plot: regions top to bottom, series within a row as on the page.
+// slide plot: regions top to bottom, series within a row as on the page,
+// held within the middle half of the row and with a thin rule between
+// regions, so which intervals belong to which region is plain.
 func intervalSlide(ip intervalPlot) (*plot.Plot, []legendEntry) {
 	p := newSlidePlot()
 	n := len(ip.regions)
@@ -125,7 +128,7 @@ func intervalSlide(ip intervalPlot) (*plot.Plot, []legendEntry) {
 	var withheld []plotter.XY
 	var withheldText []string
 	var all []data.Premium
-	step := 0.3
+	step := 0.25
 	for i, region := range ip.regions {
 		y := float64(n - 1 - i)
 		labels[n-1-i] = slideLabel(region)
@@ -149,14 +152,14 @@ func intervalSlide(ip intervalPlot) (*plot.Plot, []legendEntry) {
 			}
 			all = append(all, row)
 			colour := hex(s.colour)
-			if s.overall && row.Region == data.RegionAll {
+			if s.overall && row.Region == data.RegionAll && len(ip.series) == 1 {
 				colour = hex(colourOverall)
 			}
 			marks = append(marks, intervalMark{y: y + dy, est: percent(row.Premium), lo: percent(row.CILow),
 				hi: percent(row.CIHigh), colour: colour, shape: s.shape, hollow: s.hollow})
 		}
 	}
-	p.Add(zeroRule{}, zeroLabel{}, marks, notes{at: withheld, text: withheldText})
+	p.Add(rowRules(n), zeroRule{}, zeroLabel{}, marks, notes{at: withheld, text: withheldText})
 	var legend []legendEntry
 	if len(ip.series) > 1 {
 		for _, s := range ip.series {
@@ -236,7 +239,7 @@ func trendSlide(r Report) (*plot.Plot, bool) {
 	var withheld []plotter.XY
 	var withheldText []string
 	for i, row := range rows {
-		quarters[i] = slideLabel(row.Quarter)
+		quarters[i] = fmt.Sprintf("%s\nn=%s / %s", slideLabel(row.Quarter), count(row.NOpenStack), count(row.NPython))
 		if isWithheld(row) {
 			withheld = append(withheld, plotter.XY{X: float64(i), Y: 0})
 			withheldText = append(withheldText, "withheld")
@@ -268,6 +271,7 @@ func funnelSlide(r Report) (*plot.Plot, []legendEntry, bool, error) {
 		steps[i] = s.name
 	}
 	var below *plotter.BarChart
+	totals := make([]float64, len(funnelSteps))
 	for i, f := range r.Funnel {
 		values := make(plotter.Values, len(funnelSteps))
 		for j, s := range funnelSteps {
@@ -284,14 +288,19 @@ func funnelSlide(r Report) (*plot.Plot, []legendEntry, bool, error) {
 		}
 		below = bars
 		p.Add(bars)
+		for j, v := range values {
+			totals[j] += v
+		}
 		name := slideLabel(f.Source)
 		if name == "" {
 			name = "(unnamed source)"
 		}
 		legend = append(legend, legendEntry{name, bars})
 	}
+	p.Add(barTotals(totals))
 	p.NominalX(steps...)
 	p.Y.Min = 0
+	p.Y.Max = slices.Max(totals) * 1.08 // room for the totals above the bars
 	p.Y.Label.Text = "Postings"
 	p.Y.Tick.Marker = countTicks
 	return p, legend, true, nil

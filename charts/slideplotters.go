@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -188,4 +190,30 @@ func (z zeroRule) Plot(c draw.Canvas, plt *plot.Plot) {
 		return
 	}
 	c.StrokeLine2(line, trX(0), c.Min.Y, trX(0), c.Max.Y)
+}
+
+// rowRules draws a thin grey rule between each two of n rows of a plot by
+// region, rows at 0 … n-1.
+type rowRules int
+
+func (n rowRules) Plot(c draw.Canvas, plt *plot.Plot) {
+	_, trY := plt.Transforms(&c)
+	line := draw.LineStyle{Color: color.RGBA{R: 0xd1, G: 0xd5, B: 0xdb, A: 0xff}, Width: vg.Points(1)}
+	for k := 0; k < int(n)-1; k++ {
+		y := trY(float64(k) + 0.5)
+		c.StrokeLine2(line, c.Min.X, y, c.Max.X, y)
+	}
+}
+
+// barTotals writes each bar's total above it, with thousands separators,
+// bars at 0 … len-1 on the x axis.
+type barTotals []float64
+
+func (b barTotals) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	sty := text.Style{Color: inkColour, Font: font.From(slideFont, slideTickSize), Handler: plot.DefaultTextHandler,
+		XAlign: draw.XCenter, YAlign: draw.YBottom}
+	for i, v := range b {
+		c.FillText(sty, vg.Point{X: trX(float64(i)), Y: trY(v) + 4}, count(int(math.Round(v))))
+	}
 }

@@ -10,17 +10,17 @@ import (
 
 	"golang.org/x/sync/errgroup"
 	"gonum.org/v1/plot"
-
-	"github.com/jobmarket/jobmarket/charts/internal/echarts"
 )
 
 // Slides makes the slides folder: every chart of the report as a 16:9
-// PNG and SVG with its title and source line on the image, drawn with
-// gonum's plot (no browser), and as a small HTML page of its own that
-// draws the interactive chart with the echarts.min.js beside it (whose
-// LICENSE and NOTICE come along). The files are named for the chart:
-// premium-by-region, premium-compare, pay-by-region, premium-by-quarter,
-// data-funnel; a chart the report has no data for has no files.
+// PNG and SVG with its title and source line on the image in type large
+// enough for a room, drawn with gonum's plot (no browser), and as an HTML
+// page that shows the slide on the whole screen, letterboxed to 16:9, with
+// links to the slides before and after it that the ← and → keys follow:
+// opened in a browser, the folder is a slide show. The files are named for
+// the chart: premium-by-region, premium-compare, pay-by-region,
+// premium-by-quarter, data-funnel; a chart the report has no data for has
+// no files.
 //
 // The same Report always gives the same bytes. The errors returned are
 // Render's for a row of an unknown method, and from building or encoding a
@@ -42,23 +42,23 @@ func Slides(r Report) ([]File, error) {
 	}
 	var slides []slide
 	p, legend := intervalSlide(forestPlot(r))
-	slides = append(slides, slide{"premium-by-region", &pg.Forest, p, legend})
+	slides = append(slides, slide{slideNames[forestChartID], &pg.Forest, p, legend})
 	if pg.Compare != nil {
 		p, legend := intervalSlide(comparisonPlot(r))
-		slides = append(slides, slide{"premium-compare", pg.Compare, p, legend})
+		slides = append(slides, slide{slideNames[compareChartID], pg.Compare, p, legend})
 	}
 	if p, legend, ok := distributionSlide(r); ok && pg.Distribution != nil {
-		slides = append(slides, slide{"pay-by-region", pg.Distribution, p, legend})
+		slides = append(slides, slide{slideNames[distributionChartID], pg.Distribution, p, legend})
 	}
 	if p, ok := trendSlide(r); ok && pg.Trend != nil {
-		slides = append(slides, slide{"premium-by-quarter", pg.Trend, p, nil})
+		slides = append(slides, slide{slideNames[trendChartID], pg.Trend, p, nil})
 	}
 	p, legend, ok, err := funnelSlide(r)
 	if err != nil {
 		return nil, err
 	}
 	if ok && pg.FunnelChart != nil {
-		slides = append(slides, slide{"data-funnel", pg.FunnelChart, p, legend})
+		slides = append(slides, slide{slideNames[funnelChartID], pg.FunnelChart, p, legend})
 	}
 
 	// Drawing a slide is the report's main cost (PNG encoding above all);
@@ -75,7 +75,14 @@ func Slides(r Report) ([]File, error) {
 			if err != nil {
 				return fmt.Errorf("slide %s: %w", s.name, err)
 			}
-			html, err := slidePage(r, *s.chart, f, s.name)
+			var prev, next string
+			if i > 0 {
+				prev = slides[i-1].name
+			}
+			if i+1 < len(slides) {
+				next = slides[i+1].name
+			}
+			html, err := slidePage(f, s.name, prev, next, r.Synthetic)
 			if err != nil {
 				return fmt.Errorf("slide %s: %w", s.name, err)
 			}
@@ -86,14 +93,7 @@ func Slides(r Report) ([]File, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	files := slices.Concat(drawn...)
-	files = append(files,
-		File{"echarts.min.js", []byte(echarts.Script)},
-		File{"ECHARTS-LICENSE", []byte(echarts.License)},
-		File{"ECHARTS-NOTICE", []byte(echarts.Notice)},
-		File{"ECHARTS-LICENSE-d3", []byte(echarts.LicenseD3)},
-	)
-	return files, nil
+	return slices.Concat(drawn...), nil
 }
 
 // slideTitles are the slides' titles and subtitles, by chart ID.
@@ -134,29 +134,40 @@ var (
 	}).Parse(slidePageSource))
 )
 
-// slideCSS is the slide pages' whole stylesheet.
-const slideCSS = `body { margin: 0; font: 16px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2933; background: #ffffff; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.4rem; margin: 0 0 0.25rem; }
-p { margin: 0.25rem 0; color: #4b5563; }
-.warn { color: #9a3412; font-weight: 600; }
-.chart { width: 100%; }
-.chart img { width: 100%; height: auto; }`
+// slideCSS is the slide pages' whole stylesheet: the slide as large as
+// the window allows at 16:9, on black, the links to the other slides
+// small in the corners below it.
+const slideCSS = `html, body { margin: 0; height: 100%; background: #000000; }
+body { display: flex; flex-direction: column; align-items: center; justify-content: center; font: 16px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.slide { width: min(100vw, calc((100vh - 2.5rem) * 16 / 9)); aspect-ratio: 16 / 9; background: #ffffff; }
+.slide img { display: block; width: 100%; height: 100%; }
+nav { width: min(100vw, calc((100vh - 2.5rem) * 16 / 9)); display: flex; justify-content: space-between; height: 2.5rem; align-items: center; padding: 0 0.5rem; box-sizing: border-box; }
+nav a { color: #d1d5db; text-decoration: none; }
+nav .keys { color: #9ca3af; font-size: 0.85rem; }
+@media print { body { background: #ffffff; } nav { display: none; } }`
 
-// slidePage is one chart's own HTML page. It loads echarts.min.js from
-// beside it and falls back to the chart's SVG when scripts cannot run.
-func slidePage(r Report, c chart, f slideFrame, name string) ([]byte, error) {
-	script, err := chartScript([]chart{c})
-	if err != nil {
-		return nil, err
-	}
+// slideKeys is the slide pages' one script: ← and → follow the links to
+// the slide before and after.
+const slideKeys = `document.addEventListener("keydown", function (e) {
+  var rel = e.key === "ArrowLeft" ? "prev" : e.key === "ArrowRight" ? "next" : "";
+  var link = rel ? document.querySelector("a[rel=" + rel + "]") : null;
+  if (link) {
+    link.click();
+  }
+});`
+
+// slidePage is one slide's HTML page: the slide's SVG (which carries its
+// title, legend, source and the synthetic-data badge) filling the window at
+// 16:9, and links to the slides before and after it, named prev and next
+// ("" at either end).
+func slidePage(f slideFrame, name, prev, next string, synthetic bool) ([]byte, error) {
 	view := struct {
-		Title, Subtitle, Source, Name string
-		Synthetic                     bool
-		Chart                         chart
-		Script                        template.JS
-		Policy                        string
-	}{f.title, slideTitles[c.ID].subtitle(r), f.source, name, r.Synthetic, c, script, slidePolicy(string(script))}
+		Title, Alt, Name, Prev, Next string
+		Synthetic                    bool
+		Script                       template.JS
+		Policy                       string
+	}{f.title, f.title + ". " + f.subtitle + ". " + f.source, name, prev, next, synthetic,
+		template.JS(slideKeys), slidePolicy(slideKeys)}
 	var buf bytes.Buffer
 	if err := slidePageTemplate.Execute(&buf, view); err != nil {
 		return nil, err

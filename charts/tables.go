@@ -20,13 +20,19 @@ type premiumRow struct {
 	Withheld, Overall   bool
 }
 
-// premiumRows formats rows for the table of all estimates.
-func premiumRows(rows []data.Premium) []premiumRow {
+// premiumRows formats rows for the table of all estimates. In a report
+// limited to a period, the rows pooled over its quarters say the period,
+// not "all".
+func premiumRows(rows []data.Premium, period string) []premiumRow {
 	out := make([]premiumRow, len(rows))
 	for i, p := range rows {
+		quarter := p.Quarter
+		if quarter == data.QuarterAll && period != "" {
+			quarter = period
+		}
 		row := premiumRow{
 			Region:          p.Region,
-			Quarter:         p.Quarter,
+			Quarter:         quarter,
 			NOpenStack:      count(p.NOpenStack),
 			NPython:         count(p.NPython),
 			MedianOpenStack: usd(p.MedianOpenStackUSD),

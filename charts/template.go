@@ -21,5 +21,6 @@ var (
 	pageTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 		"css":            func() template.CSS { return template.CSS(pageCSS) },
 		"echartsVersion": func() string { return echarts.Version },
+		"slide":          func(chartID string) string { return slideNames[chartID] },
 	}).Parse(pageSource))
 )

@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/jobmarket/jobmarket/analyze"
+	"github.com/jobmarket/jobmarket/charts"
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape"
 	"github.com/jobmarket/jobmarket/transform"
@@ -44,6 +45,8 @@ type Pipeline struct {
 	// Duplicates tunes how repeated postings are found.
 	Duplicates transform.Duplicates `yaml:"duplicates"`
 	Analysis   analyze.Config       `yaml:"analysis"`
+	// Report titles and brands report.html.
+	Report charts.Config `yaml:"report"`
 
 	secrets map[string]string // values taken from the environment, by variable name
 	written map[string]string // values as written where ${NAME} was expanded, by field path
@@ -101,6 +104,7 @@ func DefaultPipeline() Pipeline {
 		Pay:        t.Pay,
 		Duplicates: t.Duplicates,
 		Analysis:   analyze.DefaultConfig(),
+		Report:     charts.DefaultConfig(),
 	}
 }
 
@@ -195,6 +199,7 @@ func (p Pipeline) validate() error {
 		p.Scrape.Validate(p.Sources),
 		p.transformConfig().Validate(),
 		p.Analysis.Validate(),
+		p.Report.Validate(),
 	}
 	if p.Output == "" {
 		errs = append(errs, data.FieldErrorf("output", "empty (name an output folder)"))
@@ -232,14 +237,17 @@ func loadConfig(path string, explicit bool) (Pipeline, string, error) {
 	return p, path, err
 }
 
-// resolvePaths makes the path of every file source that is relative to
-// the config file's folder dir usable from the working folder, as the
-// resolved config records it.
+// resolvePaths makes the path of every file source, and of the report's
+// logo, that is relative to the config file's folder dir usable from the
+// working folder, as the resolved config records it.
 func (p *Pipeline) resolvePaths(dir string) {
 	for i, s := range p.Sources {
 		if s.Path != "" && !filepath.IsAbs(s.Path) {
 			p.Sources[i].Path = filepath.Join(dir, s.Path)
 		}
+	}
+	if p.Report.Logo != "" && !filepath.IsAbs(p.Report.Logo) {
+		p.Report.Logo = filepath.Join(dir, p.Report.Logo)
 	}
 }
 

@@ -70,7 +70,6 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	listings := listingsFile(e.path(ListingsArrowFile))
 	settings := *summary.Settings
 	r := charts.Report{
-		Title:     "OpenStack vs Python pay premium",
 		Synthetic: summary.Synthetic,
 		Premiums:  premiums,
 		Funnel:    summary.Funnel,
@@ -80,6 +79,12 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 			MinGroupSize: settings.MinGroupSize, DataFrom: summary.DataFrom, DataTo: summary.DataTo,
 			RatesAsOf: e.cfg.Currency.AsOf, Description: methodDescription,
 		},
+	}
+	if err := brandReport(e.cfg.Report, &r); err != nil {
+		return err
+	}
+	if r.Citation, err = reportCitation(e); err != nil {
+		return err
 	}
 	read := []string{PremiumJSONFile, AnalysisFile, ListingsArrowFile}
 	if !span.IsZero() {

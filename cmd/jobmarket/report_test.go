@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"gopkg.in/yaml.v3"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -48,9 +49,13 @@ const (
 // names everywhere (and limited to one quarter), and opens each report and
 // each slide page in headless Chromium with the network cut off. Each page
 // must load without a console error, ask for nothing beyond the file
-// system, draw every chart, and run none of the injected code. Screenshots
-// of the demo report, on a desktop and on a phone, and a print to PDF are
-// saved beside it.
+// system, draw every chart, and run none of the injected code. The demo
+// report and the one limited to a quarter are laid out at 390 px and at
+// 1440 px, and in dark mode, with no chart text overlapping other text or
+// cut at a chart's edge, no cut table cell, and at 1440 px no table wider
+// than the page. Screenshots of the demo report, on a desktop, on a phone
+// and in dark mode, and a print to PDF are saved beside it. The slide
+// pages must show their slide, and → must go to the next.
 //
 // It needs Chromium (Debian's chromium package); without it the test
 // skips, unless CI is set, where .ci/run installs it and a skip would hide
@@ -73,8 +78,12 @@ func TestReportBrowser(t *testing.T) {
 			desktop: filepath.Join(out, "report-screenshot.png"),
 			phone:   filepath.Join(out, "report-phone.png"),
 			pdf:     filepath.Join(out, "report-print.pdf"),
+			dark:    filepath.Join(out, "report-dark.png"),
+			layout:  true,
+			docs:    *reportDocs,
 		})
 		res.check(t, 4)
+		checkDownloads(t, out, res.downloads)
 		for _, want := range []string{"Synthetic demo data", "Premium by region", "Pay by region", "Quarter by quarter", "From fetched to estimated"} {
 			if !strings.Contains(res.text, want) {
 				t.Errorf("report does not show %q", want)
@@ -111,7 +120,11 @@ func TestReportBrowser(t *testing.T) {
 		}
 	}
 	t.Run("hostile quarter", func(t *testing.T) {
-		res := b.open(t, filepath.Join(hostileDir, ReportFile), browserShots{desktop: filepath.Join(hostileDir, "report-quarter-screenshot.png")})
+		res := b.open(t, filepath.Join(hostileDir, ReportFile), browserShots{
+			desktop: filepath.Join(hostileDir, "report-quarter-screenshot.png"),
+			phone:   filepath.Join(hostileDir, "report-quarter-phone.png"),
+			layout:  true,
+		})
 		res.check(t, 5) // the comparison with 2026Q2 too
 		res.checkShown(t, xssRegion, "2026Q2")
 	})
@@ -213,10 +226,36 @@ func openSlides(t *testing.T, b *browser, out string) {
 	if err != nil || len(pages) < 4 {
 		t.Fatalf("slides: %d pages (%v), want at least 4", len(pages), err)
 	}
+	first := filepath.Join(out, SlidesDir, "premium-by-region.html")
 	for _, p := range pages {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			b.open(t, p, browserShots{}).check(t, 1)
+			shots := browserShots{}
+			if p == first {
+				shots.key = kb.ArrowRight
+			}
+			res := b.open(t, p, shots)
+			res.check(t, 0)
+			if res.images != 1 {
+				t.Errorf("%s shows %d slide images, want 1", p, res.images)
+			}
+			if p == first && !strings.HasSuffix(res.after, "/pay-by-region.html") {
+				t.Errorf("→ on %s went to %q, want the next slide, pay-by-region.html", p, res.after)
+			}
 		})
+	}
+}
+
+// checkDownloads checks that every chart's download links name a file of
+// the slides folder.
+func checkDownloads(t *testing.T, out string, links []string) {
+	t.Helper()
+	if len(links) < 12 {
+		t.Errorf("the report has %d download links to slide files, want 3 for each of its 4 charts", len(links))
+	}
+	for _, l := range links {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(l))); err != nil {
+			t.Errorf("download link %s: %v", l, err)
+		}
 	}
 }
 
@@ -263,18 +302,31 @@ func newBrowser(t *testing.T, path string) *browser {
 // browserShots names the files a page is saved to; empty names are
 // skipped. tooltip, when set, opens the tooltip of every chart item whose
 // tooltip holds it, so injected markup in a tooltip gets its chance to run.
-type browserShots struct{ desktop, phone, pdf, tooltip string }
+// layout checks the layout at 1440 px, 390 px and in dark mode (dark names
+// the dark screenshot); docs is the folder for the README's screenshots;
+// key is a key pressed after loading, whose effect on the page's location
+// is the result's after.
+type browserShots struct {
+	desktop, phone, pdf, dark, tooltip string
+	layout                             bool
+	docs                               string
+	key                                string
+}
 
 // pageResult is what a page did in the browser.
 type pageResult struct {
-	url      string
-	problems []string // console errors, exceptions, log errors, dialogs
-	requests []string // every URL the page asked for
-	xss      []string // calls of alert
-	charts   []chartDrawn
-	text     string // the page's visible text
-	injected int    // elements an outside string could have made
-	tooltips string // the text of the tooltips opened
+	url       string
+	problems  []string // console errors, exceptions, log errors, dialogs
+	requests  []string // every URL the page asked for
+	xss       []string // calls of alert
+	charts    []chartDrawn
+	text      string   // the page's visible text
+	injected  int      // elements an outside string could have made
+	tooltips  string   // the text of the tooltips opened
+	images    int      // images shown (loaded, of some width)
+	downloads []string // the targets of links into the slides folder
+	layout    []string // layout problems, when checked
+	after     string   // the location after the key was pressed
 }
 
 // chartDrawn is a chart container and how many SVG shapes it holds.
@@ -325,7 +377,9 @@ const inspectScript = `JSON.stringify({
   xss: window.__xss || [],
   injected: document.querySelectorAll("img[onerror], svg[onload], [onmouseover], img[src='x'], b").length +
     Math.max(document.scripts.length - 2, 0),
-  text: document.body.innerText
+  text: document.body.innerText,
+  images: Array.from(document.images).filter(function (img) { return img.complete && img.naturalWidth > 0; }).length,
+  downloads: Array.from(document.querySelectorAll("a[href^='slides/']")).map(function (a) { return a.getAttribute("href"); })
 })`
 
 // open loads a file in a new tab, waits for it to draw, inspects it and
@@ -393,21 +447,40 @@ func (b *browser) open(t *testing.T, path string, shots browserShots) pageResult
 		t.Fatalf("inspect %s: %v", path, err)
 	}
 	var seen struct {
-		Charts   []chartDrawn `json:"charts"`
-		XSS      []string     `json:"xss"`
-		Injected int          `json:"injected"`
-		Text     string       `json:"text"`
+		Charts    []chartDrawn `json:"charts"`
+		XSS       []string     `json:"xss"`
+		Injected  int          `json:"injected"`
+		Text      string       `json:"text"`
+		Images    int          `json:"images"`
+		Downloads []string     `json:"downloads"`
 	}
 	if err := json.Unmarshal([]byte(raw), &seen); err != nil {
 		t.Fatal(err)
 	}
 	res.charts, res.xss, res.injected, res.text = seen.Charts, seen.XSS, seen.Injected, seen.Text
+	res.images, res.downloads = seen.Images, seen.Downloads
 
+	if shots.layout {
+		problems, err := checkLayout(ctx, desktopView)
+		if err != nil {
+			t.Fatalf("layout of %s: %v", path, err)
+		}
+		res.layout = append(res.layout, problems...)
+	}
 	if shots.desktop != "" {
 		save(t, ctx, shots.desktop, chromedp.FullScreenshot(100))
 	}
 	if shots.pdf != "" {
 		save(t, ctx, shots.pdf, chromedp.PrintToPDF(chromedp.PDFPrintBackground()))
+	}
+	if shots.layout {
+		res.layout = append(res.layout, checkDark(t, ctx, shots.dark)...)
+		res.layout = append(res.layout, checkPrint(t, ctx)...)
+		problems, err := checkLayout(ctx, phoneView)
+		if err != nil {
+			t.Fatalf("layout of %s: %v", path, err)
+		}
+		res.layout = append(res.layout, problems...)
 	}
 	if shots.phone != "" {
 		phone := chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))
@@ -415,6 +488,17 @@ func (b *browser) open(t *testing.T, path string, shots browserShots) pageResult
 			t.Fatal(err)
 		}
 		save(t, ctx, shots.phone, chromedp.FullScreenshot(100))
+	}
+	if shots.docs != "" {
+		saveDocShots(t, ctx, shots.docs)
+	}
+	if shots.key != "" {
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(shots.key), chromedp.Sleep(500*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		if res.after, err = chromedp.Run(ctx, chromedp.Evaluate[string]("location.href")); err != nil {
+			t.Fatal(err)
+		}
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -458,6 +542,9 @@ func (r pageResult) check(t *testing.T, charts int) {
 	}
 	for _, x := range r.xss {
 		t.Errorf("%s: injected code ran: %s", r.url, x)
+	}
+	for _, p := range r.layout {
+		t.Errorf("%s: layout: %s", r.url, p)
 	}
 	if r.injected > 0 {
 		t.Errorf("%s: %d elements made by injected markup", r.url, r.injected)
