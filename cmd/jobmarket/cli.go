@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/jobmarket/jobmarket/scrape"
 )
@@ -45,6 +46,8 @@ type stageCommand struct {
 	// writes is set for commands that write into the output folder.
 	writes bool
 	run    func(context.Context, *env) error
+	// more declares the command's own flags, beside the shared ones.
+	more func(*pflag.FlagSet, *options)
 }
 
 // logFlags are the flags every command takes, before or after its name.
@@ -108,6 +111,9 @@ func (c stageCommand) command(logs *logFlags, stdout, stderr io.Writer) *cobra.C
 	if c.flags&flagInput != 0 {
 		fs.StringArrayVar(&o.inputs, "input", nil, "read raw.arrow from `DIR` instead of the output folder; repeat to merge scrape workers that shared a queue")
 	}
+	if c.more != nil {
+		c.more(fs, &o)
+	}
 	return cmd
 }
 
@@ -115,6 +121,7 @@ func (c stageCommand) command(logs *logFlags, stdout, stderr io.Writer) *cobra.C
 var stageCommands = []stageCommand{
 	runCommand, scrapeCommand, transformCommand, analyzeCommand, reportCommand,
 	validateCommand, configCommand, schemaCommand, verifyCommand,
+	exportCommand, sourcesCommand, cleanCommand,
 }
 
 // newRoot builds the jobmarket command and its subcommands.
@@ -150,7 +157,7 @@ Exit codes: 0 ok, 1 failed, 2 bad usage or config, 3 some sources failed,
 	for _, c := range stageCommands {
 		root.AddCommand(c.command(&logs, stdout, stderr))
 	}
-	root.AddCommand(newPayCommand(stdin, stdout, stderr), newSynthCommand(stdout, stderr), newVersionCommand(stdout))
+	root.AddCommand(newPayCommand(stdin, stdout, stderr), newSynthCommand(stdout, stderr), newVersionCommand(stdout), newInitCommand(stdout))
 	return root
 }
 
