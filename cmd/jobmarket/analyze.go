@@ -48,7 +48,9 @@ func runAnalyze(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	out, err := runAnalysis(ctx, e.cfg, span, e.path(ListingsArrowFile), rejects)
+	work := e.startWork("analyze", "listings", e.listingCount(), "estimating")
+	out, err := runAnalysis(ctx, e.cfg, span, work.stream(listingsFile(e.path(ListingsArrowFile))), rejects)
+	work.end()
 	if err != nil {
 		return err
 	}
@@ -96,13 +98,13 @@ func runAnalyze(ctx context.Context, e *env) error {
 }
 
 // runAnalysis is the one call of the analyze stage, for the analyze
-// command and for verify: analyze.Run on the listings.arrow at path with
-// the config's analysis settings and regions. A period without listings
+// command and for verify: analyze.Run on the listings stream with the
+// config's analysis settings and regions. A period without listings
 // is the caller's to fix.
-func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listingsPath string, rejects []data.Reject) (analyze.Output, error) {
+func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listings listingStream, rejects []data.Reject) (analyze.Output, error) {
 	out, err := analyze.Run(ctx, cfg.Analysis, analyze.Input{
 		Regions:  cfg.Regions.Names(),
-		Listings: analyze.Stream(listingsFile(listingsPath)),
+		Listings: analyze.Stream(listings),
 		Rejects:  rejects,
 		Sources:  cfg.sourceNames(),
 		Period:   span,

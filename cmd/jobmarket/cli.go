@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -207,24 +208,26 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	root.SetArgs(withDefaultCommand(args))
 	err := root.ExecuteContext(ctx)
 	var code codeError
+	exit := exitFailed
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &code):
 		return int(code)
 	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "jobmarket: interrupted; finished outputs are kept, nothing half-written")
-		return exitCanceled
+		err, exit = errors.New("interrupted; finished outputs are kept, nothing half-written"), exitCanceled
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitUsage
+		exit = exitUsage
 	case errors.Is(err, scrape.ErrPartial):
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitPartial
-	default:
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitFailed
+		exit = exitPartial
 	}
+	if f := root.PersistentFlags().Lookup("log-format"); f != nil && f.Value.String() == "json" {
+		// With JSON logs, stderr holds JSON lines only: the error too.
+		slog.New(slog.NewJSONHandler(stderr, nil)).Error(message(err), "exit_code", exit)
+		return exit
+	}
+	fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
+	return exit
 }
 
 // maxArgs allows at most n positional arguments.

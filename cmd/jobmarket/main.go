@@ -104,7 +104,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	case "text":
 		handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})
 	case "json":
-		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
+		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: secondsAttr})
 	default:
 		return nil, fmt.Errorf("--log-format: %q is not text or json", o.logFormat)
 	}
@@ -135,5 +135,9 @@ func (e *env) ensureOut() error {
 // message is an error as the user reads it: the errUsage marker, which
 // only picks the exit code, is not part of the sentence.
 func message(err error) string {
-	return strings.TrimSuffix(err.Error(), ": "+errUsage.Error())
+	msg := err.Error()
+	for strings.HasSuffix(msg, ": "+errUsage.Error()) {
+		msg = strings.TrimSuffix(msg, ": "+errUsage.Error())
+	}
+	return msg
 }

@@ -29,6 +29,7 @@ func runTransform(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	work := e.startWork("transform", "", 0, "normalizing")
 	st, err := transform.Run(ctx, e.cfg.transformConfig(), transform.Job{
 		Raw:             raws,
 		Sources:         e.cfg.sourceNames(),
@@ -40,6 +41,7 @@ func runTransform(ctx context.Context, e *env) error {
 		SpillDir:        e.out,
 		Log:             e.log,
 	})
+	work.end()
 	if err != nil {
 		return err
 	}
@@ -50,8 +52,12 @@ func runTransform(ctx context.Context, e *env) error {
 				per = append(per, fmt.Sprintf("%s %d", s.Source, s.BadDates))
 			}
 		}
-		fmt.Fprintf(e.stderr, "transform: %d posted dates could not be read (%s); those listings have no date, and their notes say why\n",
-			st.BadDates, strings.Join(per, ", "))
+		if e.jsonLogs() {
+			e.log.Warn("unreadable dates", "stage", "transform", "dates", st.BadDates, "by_source", strings.Join(per, ", "))
+		} else {
+			fmt.Fprintf(e.stderr, "transform: %d posted dates could not be read (%s); those listings have no date, and their notes say why\n",
+				st.BadDates, strings.Join(per, ", "))
+		}
 	}
 	counts := map[string]int{"records": st.Records, "listings": st.Listings, "rejects": st.Rejects, "with_pay": st.WithPay,
 		"no_pay": st.NoPay, "outliers": st.Outliers, "unplaced": st.Unplaced, "duplicates": st.Duplicates,
