@@ -102,7 +102,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	var handler slog.Handler
 	switch o.logFormat {
 	case "text":
-		handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})
+		handler = slog.NewTextHandler(logWriter(stderr), &slog.HandlerOptions{Level: level})
 	case "json":
 		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: secondsAttr})
 	default:

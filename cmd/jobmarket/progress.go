@@ -168,6 +168,27 @@ func (e *env) listingCount() int64 {
 	return 0
 }
 
+// clearLine writes each log line over the progress line a terminal may
+// show, so a record logged while a stage works starts at the left edge
+// and the progress is redrawn under it.
+type clearLine struct{ w io.Writer }
+
+func (c clearLine) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(c.w, "\r\x1b[2K"); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// logWriter is where text log lines go: stderr, cleared of any progress
+// line first when it is a terminal.
+func logWriter(stderr io.Writer) io.Writer {
+	if isTerminal(stderr) {
+		return clearLine{stderr}
+	}
+	return stderr
+}
+
 // jsonLogs reports whether log lines are JSON (--log-format json): then
 // everything written to stderr is a JSON line.
 func (e *env) jsonLogs() bool {
