@@ -38,10 +38,14 @@ type stageWork struct {
 	after string // what the stage does once it has read everything
 
 	rows, pass atomic.Int64
-	started    time.Time
-	stop       chan struct{}
-	stopOnce   sync.Once
-	wg         sync.WaitGroup
+	// The estimate being made (analyze.Input.Progress): its name and how
+	// many of its cells are done, of how many.
+	estimate                atomic.Pointer[string]
+	cellsDone, cellsOfTotal atomic.Int64
+	started                 time.Time
+	stop                    chan struct{}
+	stopOnce                sync.Once
+	wg                      sync.WaitGroup
 }
 
 // startWork starts showing the stage's progress: a line on a terminal,
@@ -110,6 +114,20 @@ func (w *stageWork) stream(s listingStream) listingStream {
 	}
 }
 
+// estimated is told how far an estimate is: done of total cells.
+func (w *stageWork) estimated(estimate string, done, total int) {
+	w.estimate.Store(&estimate)
+	w.cellsDone.Store(int64(done))
+	w.cellsOfTotal.Store(int64(total))
+}
+
+// bar draws done of total in width cells.
+func bar(done, total int64) string {
+	const width = 20
+	filled := int(min(int64(width)*done/max(total, 1), width))
+	return "[" + strings.Repeat("█", filled) + strings.Repeat("░", width-filled) + "]"
+}
+
 // reading reports whether the stage is still reading its rows.
 func (w *stageWork) reading() bool {
 	return w.unit != "" && w.total > 0 && w.rows.Load() < w.total
@@ -119,6 +137,10 @@ func (w *stageWork) reading() bool {
 // an 80-column terminal, since a wrapped line would break the redraw.
 func (w *stageWork) line(elapsed time.Duration) string {
 	secs := fmt.Sprintf("%4.0fs", elapsed.Seconds())
+	if est := w.estimate.Load(); est != nil && !w.reading() {
+		return fmt.Sprintf("%-9s %s %d/%d cells of the %s %s", w.stage, bar(w.cellsDone.Load(), w.cellsOfTotal.Load()),
+			w.cellsDone.Load(), w.cellsOfTotal.Load(), *est, secs)
+	}
 	if !w.reading() {
 		what := w.after
 		if w.unit != "" && w.rows.Load() > 0 {
@@ -126,15 +148,12 @@ func (w *stageWork) line(elapsed time.Duration) string {
 		}
 		return fmt.Sprintf("%-9s %s %s", w.stage, what, secs)
 	}
-	const width = 20
 	rows := w.rows.Load()
-	filled := int(int64(width) * rows / w.total)
 	pass := ""
 	if p := w.pass.Load(); p > 1 {
 		pass = fmt.Sprintf(" (pass %d)", p)
 	}
-	return fmt.Sprintf("%-9s [%s%s] %d/%d %s%s %s", w.stage, strings.Repeat("█", filled), strings.Repeat("░", width-filled),
-		rows, w.total, w.unit, pass, secs)
+	return fmt.Sprintf("%-9s %s %d/%d %s%s %s", w.stage, bar(rows, w.total), rows, w.total, w.unit, pass, secs)
 }
 
 // attrs are the log record's facts after elapsed.
@@ -149,7 +168,10 @@ func (w *stageWork) attrs(elapsed time.Duration) []any {
 			attrs = append(attrs, "pass", p)
 		}
 	}
-	if !w.reading() {
+	switch est := w.estimate.Load(); {
+	case est != nil && !w.reading():
+		attrs = append(attrs, "estimate", *est, "cells_done", w.cellsDone.Load(), "cells_total", w.cellsOfTotal.Load())
+	case !w.reading():
 		attrs = append(attrs, "doing", w.after)
 	}
 	return attrs

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,6 +40,14 @@ func TestStageWorkLine(t *testing.T) {
 		if attrs[k] != want {
 			t.Errorf("log record's %s = %v, want %v", k, attrs[k], want)
 		}
+	}
+	w.estimated("trend", 6, 24)
+	if got, want := w.line(50*time.Second), "analyze   [█████░░░░░░░░░░░░░░░] 6/24 cells of the trend   50s"; got != want {
+		t.Errorf("estimating: %q, want %q", got, want)
+	}
+	kv = w.attrs(time.Second)
+	if got := fmt.Sprint(kv[len(kv)-6:]...); got != fmt.Sprint("estimate", "trend", "cells_done", int64(6), "cells_total", int64(24)) {
+		t.Errorf("log record ends %s", got)
 	}
 	heartbeat := &stageWork{stage: "transform", after: "normalizing"}
 	if got, want := heartbeat.line(3*time.Second), "transform normalizing    3s"; got != want {

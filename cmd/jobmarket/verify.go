@@ -118,7 +118,7 @@ func reproduce(ctx context.Context, e *env, m Manifest) (uint64, []string, []str
 		return 0, nil, nil, fmt.Errorf("%s: %w", e.path(RejectsFile), err)
 	}
 	work := e.startWork("verify", "listings", e.listingCount(), "estimating again")
-	out, err := runAnalysis(ctx, cfg, span, work.stream(listingsFile(e.path(ListingsArrowFile))), rejects)
+	out, err := runAnalysis(ctx, cfg, span, e.path(ListingsArrowFile), rejects, work)
 	work.end()
 	if err != nil {
 		return 0, nil, nil, err
