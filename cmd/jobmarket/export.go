@@ -77,7 +77,7 @@ func cellText(v any) string {
 		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	panic(fmt.Sprintf("export: no text for %T", v))
+	return fmt.Sprint(v)
 }
 
 // neutralizeFormula keeps a spreadsheet from running a text cell as a

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -118,15 +119,7 @@ var starters = map[string]starter{
 }
 
 // initKinds are the kinds init offers, sorted.
-func initKinds() []string {
-	return slices.Sorted(func(yield func(string) bool) {
-		for k := range starters {
-			if !yield(k) {
-				return
-			}
-		}
-	})
-}
+func initKinds() []string { return slices.Sorted(maps.Keys(starters)) }
 
 // starterConfig is the config init writes for kind: the output folder
 // and one source, nothing the defaults already say.

@@ -85,10 +85,11 @@ func TestLongStagesSayTheyWork(t *testing.T) {
 // durations are seconds.
 func TestJSONLogsOnly(t *testing.T) {
 	config, out := demoConfig(t)
-	code, _, stderr := runCmd(t, "--log-format", "json", "run", "-c", config, "-o", out, "--only-source", "lever", "--quarter", "2026Q3")
+	code, stdout, stderr := runCmd(t, "--log-format", "json", "run", "-c", config, "-o", out, "--only-source", "lever", "--quarter", "2026Q3")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	checkQuarterSummary(t, stdout)
 	_, _, bad := runCmd(t, "--log-format", "json", "analyze", "-c", config, "-o", out, "--quarter", "2026Q9")
 	var summary map[string]any
 	for _, line := range strings.Split(strings.TrimSpace(stderr+bad), "\n") {

@@ -41,15 +41,12 @@ func TestNoteListSharesNumbers(t *testing.T) {
 	}
 }
 
-// TestSummaryNamesThePeriod runs a quarter: the summary names it, says in
-// words what the columns are and keeps its lines short, the notes under
-// the table.
-func TestSummaryNamesThePeriod(t *testing.T) {
-	config, out := demoConfig(t)
-	code, stdout, stderr := runCmd(t, "run", "-q", "-c", config, "-o", out, "--quarter", "2026Q3")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+// checkQuarterSummary checks the summary of a run limited to 2026Q3 whose
+// table has withheld rows: it names the quarter, says in words what the
+// columns are and keeps its lines short, the notes under the table.
+// TestJSONLogsOnly's run gives it one.
+func checkQuarterSummary(t *testing.T, stdout string) {
+	t.Helper()
 	for _, want := range []string{"Python roles, 2026Q3.", "with 95% confidence", "[1] withheld"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
@@ -60,7 +57,9 @@ func TestSummaryNamesThePeriod(t *testing.T) {
 			t.Errorf("summary says %q:\n%s", jargon, stdout)
 		}
 	}
-	table, _, _ := strings.Cut(stdout, "\nReport:") // the paths after it are as long as the folder's; the table is ~105 wide, a note in a row made it 189
+	// The paths after "Report:" are as long as the folder's; the table is
+	// ~105 wide, where a note in a row made it 189.
+	table, _, _ := strings.Cut(stdout, "\nReport:")
 	for _, line := range strings.Split(table, "\n") {
 		if n := len([]rune(strings.TrimRight(line, " "))); n > 110 {
 			t.Errorf("a %d-character line: %q", n, line)
