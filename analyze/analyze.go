@@ -35,7 +35,7 @@ func (s *Sample) Estimate(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cells, err := estimateRows(ctx, s.cfg, p.regions, p, s.quartersOnly)
+	cells, err := estimateRows(ctx, s.cfg, p.regions, p, s.quartersOnly, s.progress)
 	if err != nil {
 		return Result{}, err
 	}
@@ -77,8 +77,9 @@ func newScratch(s *postings) *scratch {
 // cells; with quartersOnly it leaves the cells over all quarters (q = 0)
 // nil. Each cell draws from its own generators, so the result does not
 // depend on how cells are scheduled, nor on which other cells are
-// computed.
-func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings, quartersOnly bool) ([][]*cellEstimate, error) {
+// computed. progress, when not nil, is told after each cell how many are
+// done of how many, one call at a time.
+func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings, quartersOnly bool, progress func(done, total int)) ([][]*cellEstimate, error) {
 	out := make([][]*cellEstimate, len(s.rows))
 	type job struct{ r, q int }
 	var jobs []job
@@ -95,6 +96,8 @@ func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings
 	quarters := append([]string{data.QuarterAll}, s.quarters...)
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var told sync.Mutex
+	done := 0
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Add(1)
 		go func() {
@@ -108,6 +111,12 @@ func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings
 				j := jobs[i]
 				out[j.r][j.q] = estimateCell(cfg, s, names[j.r], quarters[j.q], s.rows[j.r][j.q], j.q == 0, scr)
 				out[j.r][j.q].bad = s.badPay[j.r][j.q]
+				if progress != nil {
+					told.Lock()
+					done++
+					progress(done, len(jobs))
+					told.Unlock()
+				}
 			}
 		}()
 	}

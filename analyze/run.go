@@ -42,6 +42,11 @@ type Input struct {
 	// dates (data.Span.Contains); zero for every posting. An open end is
 	// closed with the first or last posting date of the listings.
 	Period data.Span
+	// Progress, when not nil, is told as each cell (a region in a quarter)
+	// of an estimate is done: which estimate ("estimates", and for a
+	// period also "trend" and "previous period"), how many cells are done
+	// and of how many. Calls come one at a time, from Run's goroutines.
+	Progress func(estimate string, done, total int)
 }
 
 // Output is an analysis: the rows of the period (of every posting when the
@@ -123,6 +128,16 @@ func Run(ctx context.Context, cfg Config, in Input) (Output, error) {
 		history.quartersOnly = true // the trend shows per-quarter rows only
 		if prev = period.Previous(); prev.Quarter == "" {
 			before, _ = NewSample(cfg, in.Regions)
+		}
+	}
+	if in.Progress != nil {
+		for _, s := range []struct {
+			sample *Sample
+			name   string
+		}{{own, "estimates"}, {history, "trend"}, {before, "previous period"}} {
+			if s.sample != nil {
+				s.sample.progress = func(done, total int) { in.Progress(s.name, done, total) }
+			}
 		}
 	}
 	out := Output{Period: period}

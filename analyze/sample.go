@@ -53,6 +53,9 @@ type Sample struct {
 	// the trend, whose pooled rows nobody reads, the costliest cells
 	// (permutations over every posting) are not computed.
 	quartersOnly bool
+
+	// progress is Input.Progress, for Run's samples.
+	progress func(done, total int)
 }
 
 // NewSample starts a sample for the regions (config order; a name given

@@ -303,3 +303,7 @@ func (s *Store) Close() error {
 	s.mu.Unlock()
 	return errors.Join(errs...)
 }
+
+// Bytes is how much of the store the page takes: its WARC record's block
+// (the HTTP status line, headers and body as received).
+func (p StoredPage) Bytes() int64 { return p.blockLen }

@@ -48,7 +48,9 @@ func runAnalyze(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	out, err := runAnalysis(ctx, e.cfg, span, e.path(ListingsArrowFile), rejects)
+	work := e.startWork("analyze", "listings", e.listingCount(), "estimating")
+	out, err := runAnalysis(ctx, e.cfg, span, e.path(ListingsArrowFile), rejects, work)
+	work.end()
 	if err != nil {
 		return err
 	}
@@ -97,15 +99,16 @@ func runAnalyze(ctx context.Context, e *env) error {
 
 // runAnalysis is the one call of the analyze stage, for the analyze
 // command and for verify: analyze.Run on the listings.arrow at path with
-// the config's analysis settings and regions. A period without listings
+// the config's analysis settings and regions, telling work how far it is. A period without listings
 // is the caller's to fix.
-func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listingsPath string, rejects []data.Reject) (analyze.Output, error) {
+func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listingsPath string, rejects []data.Reject, work *stageWork) (analyze.Output, error) {
 	out, err := analyze.Run(ctx, cfg.Analysis, analyze.Input{
 		Regions:  cfg.Regions.Names(),
-		Listings: analyze.Stream(listingsFile(listingsPath)),
+		Listings: analyze.Stream(work.stream(listingsFile(listingsPath))),
 		Rejects:  rejects,
 		Sources:  cfg.sourceNames(),
 		Period:   span,
+		Progress: work.estimated,
 	})
 	if errors.Is(err, analyze.ErrNoListings) || errors.Is(err, data.ErrSpan) {
 		return out, fmt.Errorf("%w: %w", flagError(err), errUsage)

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/jobmarket/jobmarket/scrape"
 )
@@ -45,6 +47,8 @@ type stageCommand struct {
 	// writes is set for commands that write into the output folder.
 	writes bool
 	run    func(context.Context, *env) error
+	// more declares the command's own flags, beside the shared ones.
+	more func(*pflag.FlagSet, *options)
 }
 
 // logFlags are the flags every command takes, before or after its name.
@@ -108,6 +112,9 @@ func (c stageCommand) command(logs *logFlags, stdout, stderr io.Writer) *cobra.C
 	if c.flags&flagInput != 0 {
 		fs.StringArrayVar(&o.inputs, "input", nil, "read raw.arrow from `DIR` instead of the output folder; repeat to merge scrape workers that shared a queue")
 	}
+	if c.more != nil {
+		c.more(fs, &o)
+	}
 	return cmd
 }
 
@@ -115,6 +122,7 @@ func (c stageCommand) command(logs *logFlags, stdout, stderr io.Writer) *cobra.C
 var stageCommands = []stageCommand{
 	runCommand, scrapeCommand, transformCommand, analyzeCommand, reportCommand,
 	validateCommand, configCommand, schemaCommand, verifyCommand,
+	exportCommand, sourcesCommand, cleanCommand,
 }
 
 // newRoot builds the jobmarket command and its subcommands.
@@ -150,7 +158,7 @@ Exit codes: 0 ok, 1 failed, 2 bad usage or config, 3 some sources failed,
 	for _, c := range stageCommands {
 		root.AddCommand(c.command(&logs, stdout, stderr))
 	}
-	root.AddCommand(newPayCommand(stdin, stdout, stderr), newSynthCommand(stdout, stderr), newVersionCommand(stdout))
+	root.AddCommand(newPayCommand(stdin, stdout, stderr), newSynthCommand(stdout, stderr), newVersionCommand(stdout), newInitCommand(stdout))
 	return root
 }
 
@@ -200,24 +208,26 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	root.SetArgs(withDefaultCommand(args))
 	err := root.ExecuteContext(ctx)
 	var code codeError
+	exit := exitFailed
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &code):
 		return int(code)
 	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "jobmarket: interrupted; finished outputs are kept, nothing half-written")
-		return exitCanceled
+		err, exit = errors.New("interrupted; finished outputs are kept, nothing half-written"), exitCanceled
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitUsage
+		exit = exitUsage
 	case errors.Is(err, scrape.ErrPartial):
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitPartial
-	default:
-		fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
-		return exitFailed
+		exit = exitPartial
 	}
+	if f := root.PersistentFlags().Lookup("log-format"); f != nil && f.Value.String() == "json" {
+		// With JSON logs, stderr holds JSON lines only: the error too.
+		slog.New(slog.NewJSONHandler(stderr, nil)).Error(message(err), "exit_code", exit)
+		return exit
+	}
+	fmt.Fprintf(stderr, "jobmarket: %s\n", message(err))
+	return exit
 }
 
 // maxArgs allows at most n positional arguments.

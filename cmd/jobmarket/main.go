@@ -65,6 +65,7 @@ type options struct {
 	offline    bool
 	inputs     []string // --input, repeatable
 	online     bool     // --online
+	own        ownFlags // flags only one command takes
 }
 
 // env is what every command works with.
@@ -83,6 +84,7 @@ type env struct {
 	log     *slog.Logger
 	stdout  io.Writer
 	stderr  io.Writer
+	own     ownFlags // flags only one command takes
 }
 
 func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
@@ -100,9 +102,9 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	var handler slog.Handler
 	switch o.logFormat {
 	case "text":
-		handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})
+		handler = slog.NewTextHandler(logWriter(stderr), &slog.HandlerOptions{Level: level})
 	case "json":
-		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
+		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: secondsAttr})
 	default:
 		return nil, fmt.Errorf("--log-format: %q is not text or json", o.logFormat)
 	}
@@ -118,7 +120,7 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	if err := cfg.override(o); err != nil {
 		return nil, err
 	}
-	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, online: o.online, inputs: o.inputs, log: slog.New(handler), stdout: stdout, stderr: stderr}
+	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, online: o.online, inputs: o.inputs, own: o.own, log: slog.New(handler), stdout: stdout, stderr: stderr}
 	if o.out != "" {
 		e.out = o.out
 	}
@@ -133,5 +135,9 @@ func (e *env) ensureOut() error {
 // message is an error as the user reads it: the errUsage marker, which
 // only picks the exit code, is not part of the sentence.
 func message(err error) string {
-	return strings.TrimSuffix(err.Error(), ": "+errUsage.Error())
+	msg := err.Error()
+	for strings.HasSuffix(msg, ": "+errUsage.Error()) {
+		msg = strings.TrimSuffix(msg, ": "+errUsage.Error())
+	}
+	return msg
 }

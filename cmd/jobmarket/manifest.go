@@ -154,11 +154,15 @@ func (e *env) recordStage(stage string, started time.Time, counts map[string]int
 		Duration: time.Since(started).Round(time.Millisecond).String(),
 		Counts:   counts, Inputs: inputs, Outputs: outputs,
 	}
-	return data.WriteFileAtomic(path, func(f *os.File) error {
+	if err := data.WriteFileAtomic(path, func(f *os.File) error {
 		enc := json.NewEncoder(f)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
-	})
+	}); err != nil {
+		return err
+	}
+	e.sayWritten(stage, outputs)
+	return nil
 }
 
 // pageSet collects the pages records came from, one URL and SHA-256 per

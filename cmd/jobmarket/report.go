@@ -98,7 +98,9 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 		read = append(read, PremiumTrendJSONFile, PremiumPreviousJSONFile)
 	}
 	estimated := func(l *data.Listing) bool { return settings.InEstimate(l, summary.Regions) }
-	if r.Pay, err = payPoints(listings, estimated, span.Contains); err != nil {
+	work := e.startWork("report", "listings", e.listingCount(), "drawing the report and slides")
+	defer work.end()
+	if r.Pay, err = payPoints(work.stream(listings), estimated, span.Contains); err != nil {
 		return err
 	}
 	for _, s := range e.cfg.Sources {
@@ -119,6 +121,7 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	if err != nil {
 		return err
 	}
+	work.end()
 	inputs, err := e.hashNames(read...)
 	if err != nil {
 		return err

@@ -71,16 +71,17 @@ func (e *env) printSummary() error {
 	if len(premiums) > 0 {
 		level = fmt.Sprintf("%g%% interval", premiums[0].Confidence*100)
 	}
-	period := "all quarters"
-	if summary.Period != nil {
+	period := "all postings"
+	switch {
+	case summary.Period != nil:
 		period = summary.Period.Label()
+	case summary.DataFrom != "":
+		period = fmt.Sprintf("all postings, %s to %s", summary.DataFrom, summary.DataTo)
 	}
 	fmt.Fprintf(w, "OpenStack pay premium over Python roles, %s.\n", period)
-	controls := strings.Join(summary.Settings.Controls, ", ")
-	if controls == "" {
-		controls = "nothing (analysis.controls is empty)"
+	if len(premiums) > 0 {
+		fmt.Fprintln(w, plainLegend(premiums[0].Confidence, summary.Settings.Controls))
 	}
-	fmt.Fprintf(w, "raw: ratio of geometric means, BCa interval; adjusted: OLS controlling for %s, company-clustered interval.\n", controls)
 	adjusted := map[string]data.Premium{}
 	for _, p := range premiums {
 		if p.Quarter == data.QuarterAll && p.Method == data.MethodAdjusted {
@@ -93,6 +94,7 @@ func (e *env) printSummary() error {
 		}
 		return fmt.Sprintf("%+.1f%% (%+.1f%% to %+.1f%%)", 100*p.Premium, 100*p.CILow, 100*p.CIHigh)
 	}
+	var notes noteList
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "region	raw premium (%s)	adjusted	n OpenStack	n Python	note	\n", level)
 	for _, p := range premiums {
@@ -104,9 +106,12 @@ func (e *env) printSummary() error {
 		if ok {
 			adjText = span(adj)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t\n", p.Region, span(p), adjText, p.NOpenStack, p.NPython, p.Note)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t\n", p.Region, span(p), adjText, p.NOpenStack, p.NPython, notes.mark(p.Note))
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := notes.write(w); err != nil {
 		return err
 	}
 	if out := placeLosses(summary.Funnel); out != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"time"
 
@@ -25,7 +26,7 @@ func runScrape(ctx context.Context, e *env) error {
 	s := &scrape.Scraper{Config: e.cfg.Scrape, Bundled: boards, Log: e.log, Refresh: e.refresh, Offline: e.offline}
 	switch {
 	case e.quiet:
-	case isTerminal(e.stderr):
+	case isTerminal(e.stderr) && !e.jsonLogs():
 		s.Progress = scrape.TerminalProgress(e.stderr)
 	default:
 		s.Progress = scrape.LogProgress(e.log, 10*time.Second)
@@ -53,7 +54,11 @@ func runScrape(ctx context.Context, e *env) error {
 		w.Close()
 		return err
 	}
-	if !e.quiet {
+	switch {
+	case e.quiet:
+	case e.jsonLogs():
+		logScrapeSummary(e.log, res)
+	default:
 		if err := res.WriteSummary(e.stderr); err != nil {
 			w.Close()
 			return err
@@ -110,4 +115,38 @@ store (scrape.store) before it is parsed, so a second run resumes and
 	flags:  flagConfig | flagOut | flagSource | flagFetch,
 	writes: true,
 	run:    runScrape,
+}
+
+// logScrapeSummary is the scrape summary table as one log record, for
+// JSON logs: a row per source with the table's counts, its failures by
+// kind, and why it was given up or gave nothing; a source given up or
+// silent makes it a warning.
+func logScrapeSummary(log *slog.Logger, res scrape.Result) {
+	type row struct {
+		Source     string         `json:"source"`
+		Fetched    int            `json:"fetched"`
+		FromStore  int            `json:"from_store"`
+		Disallowed int            `json:"disallowed"`
+		Offsite    int            `json:"offsite"`
+		Skipped    int            `json:"skipped"`
+		Retries    int            `json:"retries"`
+		Failed     int            `json:"failed"`
+		FailedBy   map[string]int `json:"failed_by,omitempty"`
+		Postings   int            `json:"postings"`
+		Rejects    int            `json:"rejects"`
+		ElapsedS   float64        `json:"elapsed_s"`
+		GivenUp    string         `json:"given_up,omitempty"`
+		Silent     string         `json:"silent,omitempty"`
+	}
+	rows := make([]row, len(res.Stats))
+	level := slog.LevelInfo
+	for i, s := range res.Stats {
+		rows[i] = row{Source: s.Source, Fetched: s.Fetched, FromStore: s.FromStore, Disallowed: s.RobotsBlocked,
+			Offsite: s.Offsite, Skipped: s.Skipped, Retries: s.Retries, Failed: s.Failures(), FailedBy: s.Failed,
+			Postings: s.Postings(), Rejects: s.Rejects, ElapsedS: s.Elapsed.Seconds(), GivenUp: s.GivenUp, Silent: s.Silent}
+		if s.GivenUp != "" || s.Silent != "" {
+			level = slog.LevelWarn
+		}
+	}
+	log.Log(context.Background(), level, "scrape summary", "sources", rows)
 }

@@ -29,6 +29,7 @@ func runTransform(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	work := e.startWork("transform", "", 0, "normalizing")
 	st, err := transform.Run(ctx, e.cfg.transformConfig(), transform.Job{
 		Raw:             raws,
 		Sources:         e.cfg.sourceNames(),
@@ -40,6 +41,7 @@ func runTransform(ctx context.Context, e *env) error {
 		SpillDir:        e.out,
 		Log:             e.log,
 	})
+	work.end()
 	if err != nil {
 		return err
 	}
@@ -50,11 +52,15 @@ func runTransform(ctx context.Context, e *env) error {
 				per = append(per, fmt.Sprintf("%s %d", s.Source, s.BadDates))
 			}
 		}
-		fmt.Fprintf(e.stderr, "transform: %d posted dates could not be read (%s); those listings have no date, and their notes say why\n",
-			st.BadDates, strings.Join(per, ", "))
-		if st.AmbiguousDates > 0 {
-			fmt.Fprintf(e.stderr, "transform: %d of them read as day-month or month-day alike (03/04/2026): set date_order (dmy or mdy) on their source\n",
-				st.AmbiguousDates)
+		if e.jsonLogs() {
+			e.log.Warn("unreadable dates", "stage", "transform", "dates", st.BadDates, "ambiguous", st.AmbiguousDates, "by_source", strings.Join(per, ", "))
+		} else {
+			fmt.Fprintf(e.stderr, "transform: %d posted dates could not be read (%s); those listings have no date, and their notes say why\n",
+				st.BadDates, strings.Join(per, ", "))
+			if st.AmbiguousDates > 0 {
+				fmt.Fprintf(e.stderr, "transform: %d of them read as day-month or month-day alike (03/04/2026): set date_order (dmy or mdy) on their source\n",
+					st.AmbiguousDates)
+			}
 		}
 	}
 	counts := map[string]int{"records": st.Records, "listings": st.Listings, "rejects": st.Rejects, "with_pay": st.WithPay,

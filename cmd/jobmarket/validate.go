@@ -29,7 +29,11 @@ func runValidate(ctx context.Context, e *env) error {
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
-			fmt.Fprintf(e.stderr, "%s: %v\n", e.cfgSrc, p)
+			if e.jsonLogs() {
+				e.log.Error("config problem", "config", e.cfgSrc, "problem", p.Error())
+			} else {
+				fmt.Fprintf(e.stderr, "%s: %v\n", e.cfgSrc, p)
+			}
 		}
 		noun := "problems"
 		if len(problems) == 1 {

@@ -117,7 +117,9 @@ func reproduce(ctx context.Context, e *env, m Manifest) (uint64, []string, []str
 	if err != nil {
 		return 0, nil, nil, fmt.Errorf("%s: %w", e.path(RejectsFile), err)
 	}
-	out, err := runAnalysis(ctx, cfg, span, e.path(ListingsArrowFile), rejects)
+	work := e.startWork("verify", "listings", e.listingCount(), "estimating again")
+	out, err := runAnalysis(ctx, cfg, span, e.path(ListingsArrowFile), rejects, work)
+	work.end()
 	if err != nil {
 		return 0, nil, nil, err
 	}
