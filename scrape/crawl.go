@@ -143,7 +143,7 @@ func (cr *crawler) collector(fetch *fetcher) *colly.Collector {
 	colly.StdlibContext(cr.ctx)(c)
 	c.UserAgent = cr.cfg.UserAgent
 	c.IgnoreRobotsTxt = !cr.cfg.Robots
-	c.MaxBodySize = cr.cfg.MaxBodyBytes + 1 // the fetcher rejects over-size bodies; this only bounds colly's own gunzip input
+	c.MaxBodySize = cr.cfg.MaxBodyBytes + 1 // the fetcher rejects over-size bodies, compressed or not
 	c.MaxDepth = 0                          // depth is counted here, per link hop
 	c.AllowURLRevisit = false
 	c.AllowedDomains = cr.origins.hostnames() // for redirects; links are checked in visit, port included
@@ -438,6 +438,8 @@ func describeFailure(resp *colly.Response, err error) (kind, code, reason string
 		code = data.RejectCodeTooLarge
 	case kindNotStored:
 		code = data.RejectCodeStore
+	case kindBadGzip:
+		code = data.RejectCodeBadGzip
 	default:
 		code = data.RejectCodeFetch
 	}

@@ -236,6 +236,9 @@ func (f *fetcher) keep(req *http.Request, sreq storedRequest, fetched time.Time,
 		f.broken(err)
 		return nil, err
 	}
+	if body, err = unpack(body, f.cfg.MaxBodyBytes); err != nil {
+		return nil, err
+	}
 	f.noteRobots(req, status, body)
 	resp := newResponse(req, status, header, body, from, sha, fetched)
 	if retries > 0 {
@@ -248,6 +251,9 @@ func (f *fetcher) fromStore(req *http.Request, p StoredPage) (*http.Response, er
 	header, body, err := f.store.Read(p)
 	if err != nil {
 		f.broken(err)
+		return nil, err
+	}
+	if body, err = unpack(body, f.cfg.MaxBodyBytes); err != nil {
 		return nil, err
 	}
 	f.noteRobots(req, p.Status, body)
@@ -282,6 +288,7 @@ func newResponse(req *http.Request, status int, header http.Header, body []byte,
 	if h == nil {
 		h = http.Header{}
 	}
+	h.Del("Content-Encoding") // unpack has decompressed the body
 	h.Set(headerFrom, from)
 	h.Set(headerSHA, sha)
 	h.Del(headerFetched)
@@ -297,6 +304,7 @@ func newResponse(req *http.Request, status int, header http.Header, body []byte,
 		Header:        h,
 		Body:          io.NopCloser(bytes.NewReader(body)),
 		ContentLength: int64(len(body)),
+		Uncompressed:  true, // colly must not decompress again, without a limit
 		Request:       req,
 	}
 }

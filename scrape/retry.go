@@ -64,6 +64,7 @@ const (
 	kindRetryAfter = "retry-after too long"
 	kindNotStored  = "not in store"
 	kindRedirect   = "redirect"
+	kindBadGzip    = "bad gzip"
 	kindGivenUp    = "given up" // not a failure: the source stopped
 )
 
