@@ -45,6 +45,9 @@ type fetcher struct {
 	offline bool // never fetch: the store or nothing
 	log     *slog.Logger
 	retried func()          // counts a retry for the source
+	// got counts a response handed up (a redirect hop's too), by where
+	// it came from; nil for robots.txt, which is no page.
+	got func(from string)
 	stop    <-chan struct{} // closed when the source is given up: queued requests stop
 	// broken stops the run: a page that cannot be stored must not be read,
 	// or a resumed run would not find what this one saw.
@@ -240,6 +243,7 @@ func (f *fetcher) keep(req *http.Request, sreq storedRequest, fetched time.Time,
 		return nil, err
 	}
 	f.noteRobots(req, status, body)
+	f.count(from)
 	resp := newResponse(req, status, header, body, from, sha, fetched)
 	if retries > 0 {
 		resp.Header.Set(headerRetries, strconv.Itoa(retries))
@@ -257,7 +261,14 @@ func (f *fetcher) fromStore(req *http.Request, p StoredPage) (*http.Response, er
 		return nil, err
 	}
 	f.noteRobots(req, p.Status, body)
+	f.count(fromStore)
 	return newResponse(req, p.Status, header, body, fromStore, p.SHA256, p.Fetched), nil
+}
+
+func (f *fetcher) count(from string) {
+	if f.got != nil {
+		f.got(from)
+	}
 }
 
 // fresh says whether a stored page may be served instead of fetching.

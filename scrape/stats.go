@@ -17,8 +17,11 @@ import (
 // SourceStats counts what happened while collecting one source.
 type SourceStats struct {
 	Source    string
-	Responses int // pages and API responses read: Fetched + FromStore
-	Fetched   int // received from the network or read from local files
+	Responses int // responses received: Fetched + FromStore
+	// Fetched counts responses received from the network or read from
+	// local files: one per request made, each redirect hop included;
+	// robots.txt and retries are not counted here.
+	Fetched   int
 	FromStore int // served from the page store instead of fetching again
 	Records   int // records made, rejects included
 	Rejects   int // records that stand for something that could not be read
