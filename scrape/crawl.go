@@ -40,6 +40,9 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	}
 	log := r.log.With("source", src.Name)
 	cr.log = log
+	if stop := cr.deadline(); stop != nil {
+		defer stop()
+	}
 	debug := log.Enabled(ctx, slog.LevelDebug)
 	fetch := &fetcher{ctx: ctx, next: &Transport{Bundled: r.Bundled, Network: r.network}, store: r.store,
 		gates: r.gates, cfg: r.cfg, refresh: r.Refresh, offline: r.Offline, log: log, stop: cr.stop, broken: r.broken,
@@ -325,19 +328,30 @@ func (cr *crawler) count(kind string, transient bool, rec data.RawRecord) {
 	t.mu.Lock()
 	t.stats.Failed[kind]++
 	t.addLocked(rec)
-	giveUp := false
 	if transient {
 		t.inARow++
-		if t.inARow >= cr.cfg.ErrorBudget && !t.gaveUp {
-			t.gaveUp, giveUp = true, true
-			t.stats.GivenUp = fmt.Sprintf("%d fetches failed in a row (error_budget), the last: %s", t.inARow, rec.RejectReason)
-		}
+	}
+	inARow := t.inARow
+	t.mu.Unlock()
+	if transient && inARow >= cr.cfg.ErrorBudget {
+		cr.giveUp(fmt.Sprintf("%d fetches failed in a row (error_budget), the last: %s", inARow, rec.RejectReason))
+	}
+}
+
+// giveUp stops the source for why, the first time it is called: nothing
+// more is asked of it, and waiting requests stop at once.
+func (cr *crawler) giveUp(why string) {
+	t := cr.t
+	t.mu.Lock()
+	first := !t.gaveUp
+	if first {
+		t.gaveUp, t.stats.GivenUp = true, why
 	}
 	t.mu.Unlock()
-	if giveUp {
+	if first {
 		cr.gaveUp.Store(true)
 		close(cr.stop)
-		cr.log.Warn("giving up source", "reason", t.snapshot().GivenUp)
+		cr.log.Warn("giving up source", "reason", why)
 	}
 }
 

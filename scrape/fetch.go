@@ -44,11 +44,11 @@ type fetcher struct {
 	refresh bool // fetch even what is stored
 	offline bool // never fetch: the store or nothing
 	log     *slog.Logger
-	retried func()          // counts a retry for the source
+	retried func() // counts a retry for the source
 	// got counts a response handed up (a redirect hop's too), by where
 	// it came from; nil for robots.txt, which is no page.
-	got func(from string)
-	stop    <-chan struct{} // closed when the source is given up: queued requests stop
+	got  func(from string)
+	stop <-chan struct{} // closed when the source is given up: queued requests stop
 	// broken stops the run: a page that cannot be stored must not be read,
 	// or a resumed run would not find what this one saw.
 	broken func(error)

@@ -50,8 +50,8 @@ type shared struct {
 	cr     *crawler
 	rdb    *redis.Client
 	queue  *redisq.Queue
-	colly  *queue.Queue     // consumes queue through sharedQueue
-	worker string           // this worker's name on the server
+	colly  *queue.Queue // consumes queue through sharedQueue
+	worker string       // this worker's name on the server
 
 	leaseMu sync.Mutex // orders lease updates: a late renewal must not undo going idle
 	busy    bool
@@ -244,17 +244,5 @@ func (sh *shared) close() {
 // worker can neither take requests nor pass on the links it finds. Other
 // workers go on as far as the server lets them.
 func (cr *crawler) queueFailed(err error) {
-	t := cr.t
-	t.mu.Lock()
-	first := !t.gaveUp
-	if first {
-		t.gaveUp = true
-		t.stats.GivenUp = fmt.Sprintf("shared queue failed: %v", err)
-	}
-	t.mu.Unlock()
-	if first {
-		cr.gaveUp.Store(true)
-		close(cr.stop)
-		cr.log.Warn("giving up source", "reason", t.snapshot().GivenUp)
-	}
+	cr.giveUp(fmt.Sprintf("shared queue failed: %v", err))
 }
