@@ -47,6 +47,7 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	fetch := &fetcher{ctx: ctx, next: &Transport{Bundled: r.Bundled, Network: r.network}, store: r.store,
 		gates: r.gates, cfg: r.cfg, refresh: r.Refresh, offline: r.Offline, log: log, stop: cr.stop, broken: r.broken,
 		retried: func() { t.update(func(s *SourceStats) { s.Retries++ }) }}
+	fetch.damaged = func() { t.update(func(s *SourceStats) { s.Damaged++ }) }
 	if r.cfg.Robots {
 		// robots.txt is asked for as pages are, but is not one of them.
 		robotsFetch := *fetch
@@ -445,6 +446,8 @@ func describeFailure(resp *colly.Response, err error) (kind, code, reason string
 		code = data.RejectCodeStore
 	case kindBadGzip:
 		code = data.RejectCodeBadGzip
+	case kindStoreDamaged:
+		code = data.RejectCodeStoreDamaged
 	default:
 		code = data.RejectCodeFetch
 	}

@@ -47,8 +47,10 @@ type fetcher struct {
 	retried func() // counts a retry for the source
 	// got counts a response handed up (a redirect hop's too), by where
 	// it came from; nil for robots.txt, which is no page.
-	got  func(from string)
-	stop <-chan struct{} // closed when the source is given up: queued requests stop
+	got func(from string)
+	// damaged counts a stored page skipped because it was damaged.
+	damaged func()
+	stop    <-chan struct{} // closed when the source is given up: queued requests stop
 	// broken stops the run: a page that cannot be stored must not be read,
 	// or a resumed run would not find what this one saw.
 	broken func(error)
@@ -73,7 +75,18 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 	if replayable && (f.offline || network && !f.refresh) {
 		if p, ok := f.store.Lookup(sreq.key()); ok && (f.offline || f.fresh(p)) {
 			if p.BodyAtLeast == 0 {
-				return f.fromStore(req, p)
+				resp, err := f.fromStore(req, p)
+				if !errors.Is(err, ErrStoreDamaged) {
+					return resp, err
+				}
+				// Skipped, and counted: fetched again below, or a reject
+				// offline.
+				f.log.Warn("stored page damaged; not served", "url", u, "error", err)
+				f.damaged()
+				f.store.forget(p)
+				if f.offline {
+					return nil, &fetchError{kind: kindStoreDamaged, msg: "stored copy damaged (its body no longer matches its sha256); not served offline"}
+				}
 			}
 			if p.BodyAtLeast > int64(f.cfg.MaxBodyBytes) {
 				return nil, tooLarge(p.BodyAtLeast, f.cfg.MaxBodyBytes)
@@ -253,6 +266,9 @@ func (f *fetcher) keep(req *http.Request, sreq storedRequest, fetched time.Time,
 
 func (f *fetcher) fromStore(req *http.Request, p StoredPage) (*http.Response, error) {
 	header, body, err := f.store.Read(p)
+	if errors.Is(err, ErrStoreDamaged) {
+		return nil, err
+	}
 	if err != nil {
 		f.broken(err)
 		return nil, err

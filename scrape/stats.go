@@ -48,6 +48,9 @@ type SourceStats struct {
 	Silent  string
 	Elapsed time.Duration
 	Done    bool
+	// Damaged counts stored pages skipped because their body no longer
+	// matched its recorded digest: fetched again, or a reject offline.
+	Damaged int
 }
 
 // Postings is the number of records that are postings, not rejects.
@@ -175,6 +178,11 @@ func (r Result) WriteSummary(w io.Writer) error {
 		}
 		if s.Silent != "" {
 			if _, err := fmt.Fprintf(w, "%s: %s\n", s.Source, s.Silent); err != nil {
+				return err
+			}
+		}
+		if s.Damaged > 0 {
+			if _, err := fmt.Fprintf(w, "%s: %d stored pages were damaged (body does not match its sha256) and were not served\n", s.Source, s.Damaged); err != nil {
 				return err
 			}
 		}
