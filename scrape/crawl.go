@@ -28,7 +28,7 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	kind, _ := LookupKind(src.Kind) // checked by Validate
 	cr := &crawler{run: r, ctx: ctx, src: src, t: t, rd: kind.reader,
 		maxPages: int64(r.cfg.MaxPages), maxDepth: r.cfg.MaxDepth,
-		origins: originsOf(src.entryURLs()), limited: map[string]*limitNote{}, stop: make(chan struct{})}
+		origins: originsOf(src.entryURLs()), fileRoots: fileRootsOf(src.entryURLs()), limited: map[string]*limitNote{}, stop: make(chan struct{})}
 	if src.MaxPages != nil {
 		cr.maxPages = int64(*src.MaxPages)
 	}
@@ -164,18 +164,19 @@ func (cr *crawler) collector(fetch *fetcher) *colly.Collector {
 // crawler is the state of one source's crawl.
 type crawler struct {
 	*run
-	log      *slog.Logger // the run's, naming the source
-	ctx      context.Context
-	src      Source
-	t        *tally
-	rd       reader
-	c        *colly.Collector
-	shared   *shared // nil unless scrape.queue is set
-	match    *regexp.Regexp
-	origins  origins
-	robots   *robots // nil when robots.txt is ignored
-	maxPages int64
-	maxDepth int
+	log       *slog.Logger // the run's, naming the source
+	ctx       context.Context
+	src       Source
+	t         *tally
+	rd        reader
+	c         *colly.Collector
+	shared    *shared // nil unless scrape.queue is set
+	match     *regexp.Regexp
+	origins   origins
+	fileRoots fileRoots // where file:// pages may be read
+	robots    *robots   // nil when robots.txt is ignored
+	maxPages  int64
+	maxDepth  int
 
 	requested atomic.Int64 // requests made, against maxPages
 	gaveUp    atomic.Bool
@@ -219,6 +220,12 @@ func (cr *crawler) visit(l link, depth int) {
 			return cr.reject(u, data.RejectCodeOffSite, "link leaves the source's domains; not followed")
 		})
 		return
+	}
+	if parsed.Scheme == "file" {
+		if err := cr.fileRoots.check(parsed); err != nil {
+			cr.once(u, func(*SourceStats) data.RawRecord { return cr.reject(u, data.RejectCodeOutsideRoot, err.Error()) })
+			return
+		}
 	}
 	if role == rolePosting && cr.match != nil && !cr.match.MatchString(u) {
 		return // not a posting: sitemaps list whole sites
@@ -448,6 +455,8 @@ func describeFailure(resp *colly.Response, err error) (kind, code, reason string
 		code = data.RejectCodeBadGzip
 	case kindStoreDamaged:
 		code = data.RejectCodeStoreDamaged
+	case kindOutsideRoot:
+		code = data.RejectCodeOutsideRoot
 	default:
 		code = data.RejectCodeFetch
 	}

@@ -66,6 +66,7 @@ const (
 	kindRedirect     = "redirect"
 	kindBadGzip      = "bad gzip"
 	kindStoreDamaged = "store damaged"
+	kindOutsideRoot  = "outside root"
 	kindGivenUp      = "given up" // not a failure: the source stopped
 )
 

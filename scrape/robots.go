@@ -72,8 +72,12 @@ type robotsError struct {
 func (e *robotsError) Error() string { return e.reason }
 
 // check returns nil if u may be fetched, a *robotsError if robots.txt
-// disallows it or could not be had, or ctx's error.
+// disallows it or could not be had, or ctx's error. A file:// URL has no
+// robots.txt: /robots.txt of the machine is not a site's.
 func (r *robots) check(ctx context.Context, u *url.URL) error {
+	if u.Scheme == "file" {
+		return nil
+	}
 	site := u.Scheme + "://" + u.Host
 	r.mu.Lock()
 	h := r.byHost[site]
