@@ -49,6 +49,16 @@ const (
 	// ran out or its shared queue failed.
 	RejectCodeGivenUp     = "given_up"
 	RejectCodeScrapeOther = "scrape_other" // a scrape reject without a code: raw.arrow files from before reject_code; see Reason
+	// RejectCodeBadGzip is a gzip body (by Content-Encoding, type, name or
+	// its first bytes) that cannot be decompressed.
+	RejectCodeBadGzip = "bad_gzip"
+	// RejectCodeOutsideRoot is a file or file:// link to a path outside
+	// the source's root folder, or to something that is not a regular
+	// file (a device, a fifo, a symlink leaving the root): never read.
+	RejectCodeOutsideRoot = "outside_root"
+	// RejectCodeStoreDamaged is a stored page whose body no longer matches
+	// the digest recorded with it, read offline: skipped, not served.
+	RejectCodeStoreDamaged = "store_damaged"
 )
 
 // rejectHeader is the header rejects.csv is written with. code comes last

@@ -21,6 +21,12 @@ const (
 	DefaultMaxPages    = 50000            // per source: a big board's postings, not a runaway crawl
 	DefaultMaxDepth    = 1000             // link hops from a start URL: deep pagination, not a calendar trap
 	DefaultErrorBudget = 20               // failed fetches in a row before a source is given up
+	// DefaultSourceDeadline is long enough for a large board at the
+	// default pace (some 10,000 pages; a rerun goes on from the store),
+	// short enough that a board stalling every request with long
+	// Retry-After pauses costs an afternoon at most.
+	DefaultSourceDeadline = 2 * time.Hour
+	DefaultRunDeadline    = 6 * time.Hour // every source together
 )
 
 // Config holds the crawl settings shared by every source. DefaultConfig
@@ -90,6 +96,16 @@ type Config struct {
 	// environment variable (${REDIS_PASSWORD}) so it is masked in outputs;
 	// logs show only the host, db and crawl.
 	Queue string `yaml:"queue"`
+	// SourceDeadline bounds the time one crawled source may take. A
+	// source past it is given up, as when its error budget runs out:
+	// nothing more is asked of it (requests in flight end within
+	// Timeout), the run goes on with the others and ends saying so
+	// (exit 3). Default 2h; 0 sets no bound; negative is an error.
+	SourceDeadline time.Duration `yaml:"source_deadline"`
+	// RunDeadline bounds the time of the whole scrape: every crawled
+	// source not done by then is given up. Default 6h; 0 sets no bound;
+	// negative is an error.
+	RunDeadline time.Duration `yaml:"run_deadline"`
 }
 
 // DefaultConfig returns every crawl setting's default: what a config
@@ -109,6 +125,9 @@ func DefaultConfig() Config {
 		ErrorBudget:  DefaultErrorBudget,
 		MaxAge:       0,
 		Queue:        "",
+
+		SourceDeadline: DefaultSourceDeadline,
+		RunDeadline:    DefaultRunDeadline,
 	}
 }
 
@@ -147,6 +166,8 @@ func (c Config) Validate(sources []Source) error {
 	}
 	atLeast("error_budget", c.ErrorBudget, 1)
 	negative("max_age", c.MaxAge)
+	negative("source_deadline", c.SourceDeadline)
+	negative("run_deadline", c.RunDeadline)
 	if c.Queue != "" {
 		if _, err := redisq.ParseURL(c.Queue); err != nil {
 			bad("queue", "%w", err)

@@ -28,7 +28,7 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	kind, _ := LookupKind(src.Kind) // checked by Validate
 	cr := &crawler{run: r, ctx: ctx, src: src, t: t, rd: kind.reader,
 		maxPages: int64(r.cfg.MaxPages), maxDepth: r.cfg.MaxDepth,
-		origins: originsOf(src.entryURLs()), limited: map[string]*limitNote{}, stop: make(chan struct{})}
+		origins: originsOf(src.entryURLs()), fileRoots: fileRootsOf(src.entryURLs()), limited: map[string]*limitNote{}, stop: make(chan struct{})}
 	if src.MaxPages != nil {
 		cr.maxPages = int64(*src.MaxPages)
 	}
@@ -40,10 +40,20 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 	}
 	log := r.log.With("source", src.Name)
 	cr.log = log
+	if stop := cr.deadline(); stop != nil {
+		defer stop()
+	}
 	debug := log.Enabled(ctx, slog.LevelDebug)
 	fetch := &fetcher{ctx: ctx, next: &Transport{Bundled: r.Bundled, Network: r.network}, store: r.store,
 		gates: r.gates, cfg: r.cfg, refresh: r.Refresh, offline: r.Offline, log: log, stop: cr.stop, broken: r.broken,
 		retried: func() { t.update(func(s *SourceStats) { s.Retries++ }) }}
+	fetch.damaged = func() { t.update(func(s *SourceStats) { s.Damaged++ }) }
+	if r.cfg.Robots {
+		// robots.txt is asked for as pages are, but is not one of them.
+		robotsFetch := *fetch
+		cr.robots = newRobots(r.cfg.UserAgent, &http.Client{Transport: &robotsFetch})
+	}
+	fetch.got = func(from string) { t.update(func(s *SourceStats) { countResponse(s, from) }) }
 	c := cr.collector(fetch)
 	cr.c = c
 	switch {
@@ -103,7 +113,6 @@ func (r *run) crawl(ctx context.Context, src Source, t *tally) {
 		from := resp.Headers.Get(headerFrom)
 		t.mu.Lock()
 		t.stats.Queued--
-		countResponse(&t.stats, from)
 		t.inARow = 0
 		t.addLocked(recs...)
 		t.mu.Unlock()
@@ -142,12 +151,12 @@ func (cr *crawler) collector(fetch *fetcher) *colly.Collector {
 	c.Init()
 	colly.StdlibContext(cr.ctx)(c)
 	c.UserAgent = cr.cfg.UserAgent
-	c.IgnoreRobotsTxt = !cr.cfg.Robots
-	c.MaxBodySize = cr.cfg.MaxBodyBytes + 1 // the fetcher rejects over-size bodies; this only bounds colly's own gunzip input
+	c.IgnoreRobotsTxt = true                // checked in visit and redirect; see robots
+	c.MaxBodySize = cr.cfg.MaxBodyBytes + 1 // the fetcher rejects over-size bodies, compressed or not
 	c.MaxDepth = 0                          // depth is counted here, per link hop
 	c.AllowURLRevisit = false
-	c.AllowedDomains = cr.origins.hostnames() // for redirects; links are checked in visit, port included
 	c.WithTransport(fetch)
+	c.SetRedirectHandler(cr.redirect)
 	c.SetRequestTimeout(0) // the fetcher times each attempt; a whole request may retry for longer
 	return c
 }
@@ -155,17 +164,19 @@ func (cr *crawler) collector(fetch *fetcher) *colly.Collector {
 // crawler is the state of one source's crawl.
 type crawler struct {
 	*run
-	log      *slog.Logger // the run's, naming the source
-	ctx      context.Context
-	src      Source
-	t        *tally
-	rd       reader
-	c        *colly.Collector
-	shared   *shared // nil unless scrape.queue is set
-	match    *regexp.Regexp
-	origins  origins
-	maxPages int64
-	maxDepth int
+	log       *slog.Logger // the run's, naming the source
+	ctx       context.Context
+	src       Source
+	t         *tally
+	rd        reader
+	c         *colly.Collector
+	shared    *shared // nil unless scrape.queue is set
+	match     *regexp.Regexp
+	origins   origins
+	fileRoots fileRoots // where file:// pages may be read
+	robots    *robots   // nil when robots.txt is ignored
+	maxPages  int64
+	maxDepth  int
 
 	requested atomic.Int64 // requests made, against maxPages
 	gaveUp    atomic.Bool
@@ -210,6 +221,12 @@ func (cr *crawler) visit(l link, depth int) {
 		})
 		return
 	}
+	if parsed.Scheme == "file" {
+		if err := cr.fileRoots.check(parsed); err != nil {
+			cr.once(u, func(*SourceStats) data.RawRecord { return cr.reject(u, data.RejectCodeOutsideRoot, err.Error()) })
+			return
+		}
+	}
 	if role == rolePosting && cr.match != nil && !cr.match.MatchString(u) {
 		return // not a posting: sitemaps list whole sites
 	}
@@ -221,6 +238,8 @@ func (cr *crawler) visit(l link, depth int) {
 		return
 	case depth > cr.maxDepth:
 		cr.limit("max_depth", u)
+		return
+	case !cr.robotsAllow(u, parsed):
 		return
 	case cr.shared == nil && cr.requested.Add(1) > cr.maxPages:
 		// With a shared queue, max_pages counts the requests this worker
@@ -266,21 +285,10 @@ func (cr *crawler) refused(u string, role pageRole, err error) {
 	case errors.As(err, &already), errors.Is(err, redisq.ErrSeen):
 	case errors.As(err, &qerr):
 		cr.queueFailed(qerr.err)
-	case errors.Is(err, colly.ErrRobotsTxtBlocked):
-		cr.once(u, func(s *SourceStats) data.RawRecord {
-			s.RobotsBlocked++
-			return cr.reject(u, data.RejectCodeRobots, "disallowed by robots.txt; not fetched")
-		})
-	case errors.Is(err, colly.ErrForbiddenDomain):
-		cr.once(u, func(s *SourceStats) data.RawRecord {
-			s.Offsite++
-			return cr.reject(u, data.RejectCodeOffSite, "link leaves the source's domains; not followed")
-		})
 	case cr.ctx.Err() != nil:
 	default:
-		// Asking for robots.txt failed, after the fetcher's retries.
 		kind, transient := failureKind(err)
-		cr.count(kind, transient, cr.reject(u, data.RejectCodeFetch, fmt.Sprintf("robots.txt for %s page: %v", role, unwrapURLError(err))))
+		cr.count(kind, transient, cr.reject(u, data.RejectCodeFetch, fmt.Sprintf("request %s page: %v", role, unwrapURLError(err))))
 	}
 }
 
@@ -302,14 +310,7 @@ func (cr *crawler) once(u string, f func(s *SourceStats) data.RawRecord) {
 // failed records a fetch that did not give a page to read.
 func (cr *crawler) failed(resp *colly.Response, err error) {
 	t := cr.t
-	from := ""
-	if resp.Headers != nil {
-		from = resp.Headers.Get(headerFrom)
-	}
-	t.update(func(s *SourceStats) {
-		s.Queued--
-		countResponse(s, from) // a 404 page was fetched and stored all the same
-	})
+	t.update(func(s *SourceStats) { s.Queued-- }) // a 404 page was fetched and counted all the same
 	if cr.ctx.Err() != nil {
 		if cr.shared != nil {
 			cr.shared.giveBack(resp.Request)
@@ -335,19 +336,30 @@ func (cr *crawler) count(kind string, transient bool, rec data.RawRecord) {
 	t.mu.Lock()
 	t.stats.Failed[kind]++
 	t.addLocked(rec)
-	giveUp := false
 	if transient {
 		t.inARow++
-		if t.inARow >= cr.cfg.ErrorBudget && !t.gaveUp {
-			t.gaveUp, giveUp = true, true
-			t.stats.GivenUp = fmt.Sprintf("%d fetches failed in a row (error_budget), the last: %s", t.inARow, rec.RejectReason)
-		}
+	}
+	inARow := t.inARow
+	t.mu.Unlock()
+	if transient && inARow >= cr.cfg.ErrorBudget {
+		cr.giveUp(fmt.Sprintf("%d fetches failed in a row (error_budget), the last: %s", inARow, rec.RejectReason))
+	}
+}
+
+// giveUp stops the source for why, the first time it is called: nothing
+// more is asked of it, and waiting requests stop at once.
+func (cr *crawler) giveUp(why string) {
+	t := cr.t
+	t.mu.Lock()
+	first := !t.gaveUp
+	if first {
+		t.gaveUp, t.stats.GivenUp = true, why
 	}
 	t.mu.Unlock()
-	if giveUp {
+	if first {
 		cr.gaveUp.Store(true)
 		close(cr.stop)
-		cr.log.Warn("giving up source", "reason", t.snapshot().GivenUp)
+		cr.log.Warn("giving up source", "reason", why)
 	}
 }
 
@@ -414,6 +426,7 @@ func (cr *crawler) reject(u, code, reason string) data.RawRecord {
 func describeFailure(resp *colly.Response, err error) (kind, code, reason string, transient bool) {
 	prefix := fmt.Sprintf("fetch %s page: ", resp.Ctx.Get(ctxRole))
 	var already *colly.AlreadyVisitedError
+	var refused *redirectError
 	switch status := resp.StatusCode; {
 	case status >= 300 && status < 400:
 		return kindRedirect, data.RejectCodeFetch, prefix + fmt.Sprintf("HTTP %d: too many redirects", status), false
@@ -429,8 +442,8 @@ func describeFailure(resp *colly.Response, err error) (kind, code, reason string
 		return fmt.Sprintf("HTTP %d", status), code, reason, transientStatus(status)
 	case errors.As(err, &already):
 		return kindRedirect, data.RejectCodeFetch, prefix + fmt.Sprintf("redirect loop: %s was already requested", already.Destination), false
-	case errors.Is(err, colly.ErrForbiddenDomain):
-		return kindRedirect, data.RejectCodeOffSite, prefix + "redirect leaves the source's domains; not followed", false
+	case errors.As(err, &refused):
+		return kindRedirect, refused.code, prefix + refused.reason, false
 	}
 	kind, transient = failureKind(err)
 	switch kind {
@@ -438,6 +451,12 @@ func describeFailure(resp *colly.Response, err error) (kind, code, reason string
 		code = data.RejectCodeTooLarge
 	case kindNotStored:
 		code = data.RejectCodeStore
+	case kindBadGzip:
+		code = data.RejectCodeBadGzip
+	case kindStoreDamaged:
+		code = data.RejectCodeStoreDamaged
+	case kindOutsideRoot:
+		code = data.RejectCodeOutsideRoot
 	default:
 		code = data.RejectCodeFetch
 	}

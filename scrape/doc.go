@@ -9,9 +9,10 @@
 // Under colly sits the fetcher, which is where the package keeps its
 // promises to the boards and to the researcher:
 //
-//   - Politeness: robots.txt (and its Crawl-delay) is honoured, requests to
-//     one host are spaced with jitter and bounded in number, Retry-After
-//     is obeyed, and only the source's own hosts are followed.
+//   - Politeness: robots.txt (and its Crawl-delay) is honoured as RFC 9309
+//     says, for links and redirect hops alike, requests to one host are
+//     spaced with jitter and bounded in number, Retry-After is obeyed, and
+//     only the source's own hosts are followed.
 //   - Nothing lost: every response is written to the page store (WARC
 //     files) before it is read, and a later run is served from the store,
 //     so a crawl killed at any moment resumes without asking twice, and a

@@ -44,7 +44,12 @@ type fetcher struct {
 	refresh bool // fetch even what is stored
 	offline bool // never fetch: the store or nothing
 	log     *slog.Logger
-	retried func()          // counts a retry for the source
+	retried func() // counts a retry for the source
+	// got counts a response handed up (a redirect hop's too), by where
+	// it came from; nil for robots.txt, which is no page.
+	got func(from string)
+	// damaged counts a stored page skipped because it was damaged.
+	damaged func()
 	stop    <-chan struct{} // closed when the source is given up: queued requests stop
 	// broken stops the run: a page that cannot be stored must not be read,
 	// or a resumed run would not find what this one saw.
@@ -70,7 +75,18 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 	if replayable && (f.offline || network && !f.refresh) {
 		if p, ok := f.store.Lookup(sreq.key()); ok && (f.offline || f.fresh(p)) {
 			if p.BodyAtLeast == 0 {
-				return f.fromStore(req, p)
+				resp, err := f.fromStore(req, p)
+				if !errors.Is(err, ErrStoreDamaged) {
+					return resp, err
+				}
+				// Skipped, and counted: fetched again below, or a reject
+				// offline.
+				f.log.Warn("stored page damaged; not served", "url", u, "error", err)
+				f.damaged()
+				f.store.forget(p)
+				if f.offline {
+					return nil, &fetchError{kind: kindStoreDamaged, msg: "stored copy damaged (its body no longer matches its sha256); not served offline"}
+				}
 			}
 			if p.BodyAtLeast > int64(f.cfg.MaxBodyBytes) {
 				return nil, tooLarge(p.BodyAtLeast, f.cfg.MaxBodyBytes)
@@ -236,7 +252,11 @@ func (f *fetcher) keep(req *http.Request, sreq storedRequest, fetched time.Time,
 		f.broken(err)
 		return nil, err
 	}
+	if body, err = unpack(body, f.cfg.MaxBodyBytes); err != nil {
+		return nil, err
+	}
 	f.noteRobots(req, status, body)
+	f.count(from)
 	resp := newResponse(req, status, header, body, from, sha, fetched)
 	if retries > 0 {
 		resp.Header.Set(headerRetries, strconv.Itoa(retries))
@@ -246,12 +266,25 @@ func (f *fetcher) keep(req *http.Request, sreq storedRequest, fetched time.Time,
 
 func (f *fetcher) fromStore(req *http.Request, p StoredPage) (*http.Response, error) {
 	header, body, err := f.store.Read(p)
+	if errors.Is(err, ErrStoreDamaged) {
+		return nil, err
+	}
 	if err != nil {
 		f.broken(err)
 		return nil, err
 	}
+	if body, err = unpack(body, f.cfg.MaxBodyBytes); err != nil {
+		return nil, err
+	}
 	f.noteRobots(req, p.Status, body)
+	f.count(fromStore)
 	return newResponse(req, p.Status, header, body, fromStore, p.SHA256, p.Fetched), nil
+}
+
+func (f *fetcher) count(from string) {
+	if f.got != nil {
+		f.got(from)
+	}
 }
 
 // fresh says whether a stored page may be served instead of fetching.
@@ -282,6 +315,7 @@ func newResponse(req *http.Request, status int, header http.Header, body []byte,
 	if h == nil {
 		h = http.Header{}
 	}
+	h.Del("Content-Encoding") // unpack has decompressed the body
 	h.Set(headerFrom, from)
 	h.Set(headerSHA, sha)
 	h.Del(headerFetched)
@@ -297,6 +331,7 @@ func newResponse(req *http.Request, status int, header http.Header, body []byte,
 		Header:        h,
 		Body:          io.NopCloser(bytes.NewReader(body)),
 		ContentLength: int64(len(body)),
+		Uncompressed:  true, // colly must not decompress again, without a limit
 		Request:       req,
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"math"
 	"net/url"
@@ -76,6 +77,9 @@ func (r *run) readFile(ctx context.Context, src Source, t *tally, sink func([]da
 	format, err := tablefile.FormatOf(src.Path, src.Format)
 	if err != nil {
 		return fail(err)
+	}
+	if err := regularFile(src.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail(err) // a fifo would block, /dev/zero never end
 	}
 	f, err := os.Open(src.Path)
 	if err != nil {

@@ -23,18 +23,6 @@ func originsOf(urls []string) origins {
 
 func (o origins) allow(u *url.URL) bool { return o[originOf(u)] }
 
-// hostnames lists the hosts without ports, as colly's AllowedDomains
-// compares them.
-func (o origins) hostnames() []string {
-	var hosts []string
-	for key := range o {
-		_, rest, _ := strings.Cut(key, "://")
-		host := rest[:strings.LastIndexByte(rest, ':')]
-		hosts = append(hosts, strings.Trim(host, "[]"))
-	}
-	return hosts
-}
-
 func originOf(u *url.URL) string {
 	class := ""
 	switch u.Scheme {

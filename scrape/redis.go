@@ -50,9 +50,8 @@ type shared struct {
 	cr     *crawler
 	rdb    *redis.Client
 	queue  *redisq.Queue
-	colly  *queue.Queue     // consumes queue through sharedQueue
-	robots *colly.Collector // nil when robots.txt is ignored; see add
-	worker string           // this worker's name on the server
+	colly  *queue.Queue // consumes queue through sharedQueue
+	worker string       // this worker's name on the server
 
 	leaseMu sync.Mutex // orders lease updates: a late renewal must not undo going idle
 	busy    bool
@@ -85,20 +84,7 @@ func (cr *crawler) share(fetch *fetcher) (*shared, error) {
 		rdb.Close()
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
-	c.AllowURLRevisit = true
-	c.SetRedirectHandler(sh.redirect)
-	if cr.cfg.Robots {
-		// robots.txt is checked when a link is found, as in a crawl of our
-		// own, so that a disallowed link is a reject of the worker that
-		// found it. colly checks it only on the way to making a request,
-		// and colly's queue drops the error, so this second collector,
-		// fetching through the same fetcher, is asked for each link and
-		// makes none: colly reads robots.txt for it and stops it in
-		// OnRequest.
-		sh.robots = cr.collector(fetch)
-		sh.robots.AllowURLRevisit = true
-		sh.robots.OnRequest(func(r *colly.Request) { r.Abort() })
-	}
+	c.AllowURLRevisit = true // crawler.redirect claims each hop through redirect
 	// Enough threads to keep every host's gate busy, and no more: a
 	// thread waiting at a gate holds a request other workers could make.
 	threads := max(cr.cfg.Parallelism, 1) * max(len(cr.origins), 1)
@@ -142,13 +128,7 @@ func (e *queueError) Unwrap() error { return e.err }
 // before (redisq.ErrSeen). The server dedupes a GET on its URL and any
 // other request on the page store's key (method, URL, body digest), so
 // that the pages of an API listing by POST to one URL are each made once.
-// A robots.txt refusal comes back as colly's error.
 func (sh *shared) add(u *url.URL, method string, body []byte, hdr http.Header, cctx *colly.Context) error {
-	if sh.robots != nil {
-		if err := sh.robots.Request(http.MethodGet, u.String(), nil, nil, nil); err != nil {
-			return err
-		}
-	}
 	bare := *u
 	bare.Fragment, bare.RawFragment = "", ""
 	req := &colly.Request{URL: &bare, Method: method, Ctx: cctx}
@@ -201,11 +181,8 @@ func (sh *shared) failed(err error) {
 // redirect claims a redirect's target, so that a page reached both by a
 // redirect and by a link is fetched once, whichever worker meets it
 // first. It stands in for colly's own check, which uses the visited set
-// this crawl leaves unused, and keeps colly's other rules.
+// this crawl leaves unused; crawler.redirect checks the rest.
 func (sh *shared) redirect(req *http.Request, via []*http.Request) error {
-	if len(via) >= 10 {
-		return http.ErrUseLastResponse // colly's and net/http's limit
-	}
 	if key := sharedKey(req.URL); key != sharedKey(via[0].URL) { // a board may redirect to the page itself to set a cookie
 		first, err := sh.queue.Claim(req.Context(), key)
 		if err != nil {
@@ -267,17 +244,5 @@ func (sh *shared) close() {
 // worker can neither take requests nor pass on the links it finds. Other
 // workers go on as far as the server lets them.
 func (cr *crawler) queueFailed(err error) {
-	t := cr.t
-	t.mu.Lock()
-	first := !t.gaveUp
-	if first {
-		t.gaveUp = true
-		t.stats.GivenUp = fmt.Sprintf("shared queue failed: %v", err)
-	}
-	t.mu.Unlock()
-	if first {
-		cr.gaveUp.Store(true)
-		close(cr.stop)
-		cr.log.Warn("giving up source", "reason", t.snapshot().GivenUp)
-	}
+	cr.giveUp(fmt.Sprintf("shared queue failed: %v", err))
 }

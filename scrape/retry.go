@@ -57,14 +57,17 @@ func failureKind(err error) (kind string, transient bool) {
 
 // Failure kinds, as counted in SourceStats.Failed besides "HTTP nnn".
 const (
-	kindTimeout    = "timeout"
-	kindConnection = "connection"
-	kindTruncated  = "truncated"
-	kindTooLarge   = "too large"
-	kindRetryAfter = "retry-after too long"
-	kindNotStored  = "not in store"
-	kindRedirect   = "redirect"
-	kindGivenUp    = "given up" // not a failure: the source stopped
+	kindTimeout      = "timeout"
+	kindConnection   = "connection"
+	kindTruncated    = "truncated"
+	kindTooLarge     = "too large"
+	kindRetryAfter   = "retry-after too long"
+	kindNotStored    = "not in store"
+	kindRedirect     = "redirect"
+	kindBadGzip      = "bad gzip"
+	kindStoreDamaged = "store damaged"
+	kindOutsideRoot  = "outside root"
+	kindGivenUp      = "given up" // not a failure: the source stopped
 )
 
 // fetchError is a failure the fetcher decided on itself.

@@ -64,7 +64,7 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 	}
 	ctx, stop := context.WithCancelCause(parent)
 	defer stop(nil)
-	r := &run{Scraper: s, cfg: cfg, log: cmp.Or(s.Log, slog.Default()), gates: newGates(cfg.Parallelism, cfg.Delay),
+	r := &run{Scraper: s, cfg: cfg, log: cmp.Or(s.Log, slog.Default()), gates: newGates(cfg.Parallelism, cfg.Delay), started: time.Now(),
 		network: s.Network, broken: func(err error) { stop(fmt.Errorf("page store: %w", err)) }}
 	if r.network == nil {
 		t := newNetworkTransport(cfg.Parallelism)
@@ -176,6 +176,7 @@ type run struct {
 	gates   *gates
 	network http.RoundTripper
 	broken  func(error) // stops the run with this error
+	started time.Time   // run_deadline counts from here
 }
 
 // newNetworkTransport is http.DefaultTransport keeping as many idle

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"compress/gzip"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -16,19 +15,12 @@ import (
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// maxSitemapBytes is the sitemap protocol's own limit on an uncompressed
-// sitemap; it also bounds what a gzip bomb can cost.
-const maxSitemapBytes = 50 << 20
-
 // readSitemap follows a sitemap: a <urlset> lists posting pages, a
 // <sitemapindex> more sitemaps. Plain-text sitemaps (one URL a line) and
 // gzipped ones are read too. A sitemap that is neither, or lists nothing,
 // is a reject.
 func readSitemap(p page) ([]data.RawRecord, []link) {
-	body, err := gunzipped(p.body)
-	if err != nil {
-		return []data.RawRecord{reject(p, data.RejectCodeBadXML, fmt.Sprintf("sitemap is gzipped but cannot be read: %v", err))}, nil
-	}
+	body := p.body // a gzipped sitemap comes decompressed (unpack)
 	var follow []link
 	add := func(loc string, role pageRole) {
 		if ref, err := p.url.Parse(strings.TrimSpace(loc)); err == nil && loc != "" {
@@ -275,25 +267,4 @@ func attr(el xml.StartElement, name string) string {
 		}
 	}
 	return ""
-}
-
-// gunzipped returns body, decompressed if it is gzip data (sitemap.xml.gz
-// served as a file rather than with Content-Encoding).
-func gunzipped(body []byte) ([]byte, error) {
-	if len(body) < 2 || body[0] != 0x1f || body[1] != 0x8b {
-		return body, nil
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	out, err := io.ReadAll(io.LimitReader(zr, maxSitemapBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(out) > maxSitemapBytes {
-		return nil, fmt.Errorf("larger than %d bytes uncompressed", maxSitemapBytes)
-	}
-	return out, nil
 }

@@ -17,8 +17,11 @@ import (
 // SourceStats counts what happened while collecting one source.
 type SourceStats struct {
 	Source    string
-	Responses int // pages and API responses read: Fetched + FromStore
-	Fetched   int // received from the network or read from local files
+	Responses int // responses received: Fetched + FromStore
+	// Fetched counts responses received from the network or read from
+	// local files: one per request made, each redirect hop included;
+	// robots.txt and retries are not counted here.
+	Fetched   int
 	FromStore int // served from the page store instead of fetching again
 	Records   int // records made, rejects included
 	Rejects   int // records that stand for something that could not be read
@@ -45,6 +48,9 @@ type SourceStats struct {
 	Silent  string
 	Elapsed time.Duration
 	Done    bool
+	// Damaged counts stored pages skipped because their body no longer
+	// matched its recorded digest: fetched again, or a reject offline.
+	Damaged int
 }
 
 // Postings is the number of records that are postings, not rejects.
@@ -172,6 +178,11 @@ func (r Result) WriteSummary(w io.Writer) error {
 		}
 		if s.Silent != "" {
 			if _, err := fmt.Fprintf(w, "%s: %s\n", s.Source, s.Silent); err != nil {
+				return err
+			}
+		}
+		if s.Damaged > 0 {
+			if _, err := fmt.Fprintf(w, "%s: %d stored pages were damaged (body does not match its sha256) and were not served\n", s.Source, s.Damaged); err != nil {
 				return err
 			}
 		}

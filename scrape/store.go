@@ -41,7 +41,10 @@ type Store struct {
 
 	mu    sync.RWMutex
 	byKey map[string]StoredPage
-	files []*os.File // by StoredPage.file; the last one may be the file being written
+	// unreadable counts records skipped when the store was opened: their
+	// heads were damaged (see scanWARC).
+	unreadable int
+	files      []*os.File // by StoredPage.file; the last one may be the file being written
 
 	wmu     sync.Mutex
 	out     *os.File // nil until the first put
@@ -129,7 +132,7 @@ func OpenStore(dir string) (*Store, error) {
 		}
 		id := len(s.files)
 		s.files = append(s.files, f)
-		err = scanWARC(f, func(e warcEntry) {
+		damaged, err := scanWARC(f, func(e warcEntry) {
 			if e.typ != "response" {
 				return
 			}
@@ -140,9 +143,18 @@ func OpenStore(dir string) (*Store, error) {
 			s.Close()
 			return nil, fmt.Errorf("open page store %s: %w", name, err)
 		}
+		s.unreadable += damaged
 	}
 	return s, nil
 }
+
+// Unreadable is the number of records skipped when the store was opened
+// because their heads were damaged; the other records are served.
+func (s *Store) Unreadable() int { return s.unreadable }
+
+// ErrStoreDamaged is wrapped by Store.Read's error when a stored body no
+// longer matches the digest recorded with it.
+var ErrStoreDamaged = errors.New("stored body does not match its recorded sha256")
 
 // Key is the page's RequestKey.
 func (p StoredPage) Key() string { return requestKey(p.Method, p.URL, p.RequestSHA256) }
@@ -188,20 +200,42 @@ func (s *Store) Pages() []StoredPage {
 	return pages
 }
 
-// Read returns a stored response's headers and body.
+// Read returns a stored response's headers and body, checked against the
+// digest recorded with it: a body that no longer matches is an error
+// wrapping ErrStoreDamaged.
 func (s *Store) Read(p StoredPage) (http.Header, []byte, error) {
 	s.mu.RLock()
 	f := s.files[p.file]
 	s.mu.RUnlock()
+	return readStored(f, p)
+}
+
+// readStored reads p's headers and body from f, the file it is in, and
+// checks the body against p's digest.
+func readStored(f *os.File, p StoredPage) (http.Header, []byte, error) {
 	block := make([]byte, p.blockLen)
 	if _, err := f.ReadAt(block, p.blockStart); err != nil {
 		return nil, nil, fmt.Errorf("read stored %s: %w", p.URL, err)
 	}
 	_, h, body, err := parseHTTPBlock(block)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read stored %s: %w", p.URL, err)
+		return nil, nil, fmt.Errorf("read stored %s: %w: %v", p.URL, ErrStoreDamaged, err)
+	}
+	if p.BodyAtLeast == 0 && sha256Hex(body) != p.SHA256 {
+		return nil, nil, fmt.Errorf("read stored %s (%s, byte %d): %w", p.URL, filepath.Base(f.Name()), p.blockStart, ErrStoreDamaged)
 	}
 	return h, body, nil
+}
+
+// forget drops p from the index, if it is still its request's latest
+// response: it is damaged, and what is fetched instead must be written
+// even if it is what p once held.
+func (s *Store) forget(p StoredPage) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cur, ok := s.byKey[p.Key()]; ok && cur.file == p.file && cur.blockStart == p.blockStart {
+		delete(s.byKey, p.Key())
+	}
 }
 
 // put stores a response to req and returns its body's hex SHA-256. A

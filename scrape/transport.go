@@ -42,7 +42,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if strings.HasSuffix(name, "/") {
 			name += "index.html"
 		}
-		return serveFile(req, os.DirFS("/"), strings.TrimPrefix(path.Clean(name), "/"))
+		return serveLocalFile(req, path.Clean(name))
 	}
 	if t.Network != nil {
 		return t.Network.RoundTrip(req)
@@ -74,6 +74,53 @@ func serveFile(req *http.Request, fsys fs.FS, name string) (*http.Response, erro
 		Header:        h,
 		Body:          io.NopCloser(bytes.NewReader(body)),
 		ContentLength: int64(len(body)),
+		Request:       req,
+	}, nil
+}
+
+// serveLocalFile answers as serveFile does for a file:// URL, reading
+// only a regular file (not /dev/zero, not a fifo) and announcing its
+// size, so that the fetcher refuses one over the body cap unread.
+func serveLocalFile(req *http.Request, name string) (*http.Response, error) {
+	if req.Context().Err() != nil {
+		return nil, req.Context().Err()
+	}
+	err := regularFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return serveFile(req, os.DirFS("/"), strings.TrimPrefix(name, "/"))
+	}
+	if err != nil {
+		return nil, &fetchError{kind: kindOutsideRoot, msg: err.Error()}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", req.URL, err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("read %s: %w", req.URL, err)
+	}
+	head := make([]byte, 512)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		f.Close()
+		return nil, fmt.Errorf("read %s: %w", req.URL, err)
+	}
+	h := http.Header{}
+	h.Set("Content-Type", contentType(name, head[:n]))
+	return &http.Response{
+		Status:     "200 OK",
+		StatusCode: http.StatusOK,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     h,
+		Body: struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(head[:n]), f), f},
+		ContentLength: fi.Size(),
 		Request:       req,
 	}, nil
 }

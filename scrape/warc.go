@@ -154,37 +154,85 @@ type warcEntry struct {
 }
 
 // scanWARC calls fn for every complete record in r, a file read from the
-// start. It stops quietly at a torn final record.
-func scanWARC(r io.Reader, fn func(warcEntry)) error {
+// start. A record that cannot be read (bytes overwritten in its head, a
+// length that does not end at a record's end) is skipped up to the next
+// record, and counted in damaged; a torn final record, what a kill
+// leaves, is skipped quietly. A file with no readable record is an error.
+func scanWARC(r io.ReadSeeker, fn func(warcEntry)) (damaged int, err error) {
 	br := bufio.NewReaderSize(r, 256<<10)
 	var pos int64
 	for {
 		e, n, err := readWARCHead(br, pos)
-		if errors.Is(err, io.EOF) || errors.Is(err, errTornRecord) {
-			return nil
+		if errors.Is(err, io.EOF) {
+			return damaged, nil
 		}
-		if err != nil {
-			return err
+		if err == nil && readWARCBlock(br, &e) {
+			pos += n + e.blockLen + 4
+			fn(e)
+			continue
 		}
-		pos += n
-		if e.typ == "response" {
-			line, err := br.ReadSlice('\n')
-			if err != nil || int64(len(line)) > e.blockLen {
-				return nil
+		headErr := err
+		next, found, err := nextRecord(r, br, pos+1)
+		switch {
+		case err != nil:
+			return damaged, err
+		case !found && pos == 0 && headErr != nil && !errors.Is(headErr, errTornRecord):
+			return damaged, headErr // no record at all: not a WARC file
+		case !found:
+			return damaged, nil
+		}
+		damaged++
+		pos = next
+	}
+}
+
+// readWARCBlock reads past a record's block and the blank lines after
+// it, taking a response's status on the way; false if they are not where
+// the head says.
+func readWARCBlock(br *bufio.Reader, e *warcEntry) bool {
+	if e.typ == "response" {
+		line, err := br.ReadSlice('\n')
+		if err != nil || int64(len(line)) > e.blockLen {
+			return false
+		}
+		e.status = statusOf(line)
+		if _, err := br.Discard(int(e.blockLen) - len(line)); err != nil {
+			return false
+		}
+	} else if _, err := br.Discard(int(e.blockLen)); err != nil {
+		return false
+	}
+	var tail [4]byte
+	_, err := io.ReadFull(br, tail[:])
+	return err == nil && string(tail[:]) == "\r\n\r\n"
+}
+
+// nextRecord finds the first record starting after byte from of r: a
+// WARC version line after a blank line. It leaves br reading r from
+// there; found is false when none is left.
+func nextRecord(r io.ReadSeeker, br *bufio.Reader, from int64) (next int64, found bool, err error) {
+	if _, err := r.Seek(from, io.SeekStart); err != nil {
+		return 0, false, fmt.Errorf("store: %w", err)
+	}
+	br.Reset(r)
+	pos, blank := from, false
+	for {
+		line, err := br.ReadSlice('\n')
+		if blank && bytes.HasPrefix(line, []byte("WARC/1.")) && err == nil {
+			if _, err := r.Seek(pos, io.SeekStart); err != nil {
+				return 0, false, fmt.Errorf("store: %w", err)
 			}
-			e.status = statusOf(line)
-			if _, err := br.Discard(int(e.blockLen) - len(line)); err != nil {
-				return nil
-			}
-		} else if _, err := br.Discard(int(e.blockLen)); err != nil {
-			return nil
+			br.Reset(r)
+			return pos, true, nil
 		}
-		var tail [4]byte
-		if _, err := io.ReadFull(br, tail[:]); err != nil || string(tail[:]) != "\r\n\r\n" {
-			return nil
+		pos += int64(len(line))
+		blank = err == nil && string(line) == "\r\n"
+		switch {
+		case errors.Is(err, io.EOF):
+			return 0, false, nil
+		case err != nil && !errors.Is(err, bufio.ErrBufferFull):
+			return 0, false, fmt.Errorf("store: %w", err)
 		}
-		pos += e.blockLen + 4
-		fn(e)
 	}
 }
 

@@ -60,6 +60,7 @@ func runVerify(ctx context.Context, e *env) error {
 	if len(problems) == 0 {
 		say("intact: every output matches %s", ManifestFile)
 	}
+	problems = append(problems, verifyStore(e, m, say)...)
 	if st, ok := m.Stages["analyze"]; ok && inputsIntact(e, st) {
 		// Rerun even when outputs changed: the rerun names what differs.
 		seed, tables, diffs, err := reproduce(ctx, e, m)
