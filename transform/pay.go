@@ -53,7 +53,7 @@ func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 	if strings.TrimSpace(text) == "" {
 		text, fromDescription, textWords = r.Description, true, descWords
 	}
-	p, err := parsePay(text, country, textWords)
+	p, err := parsePay(text, PayOptions{Country: country, Location: r.Location, Description: fromDescription}, textWords, nil)
 	if err != nil {
 		pr := payReading{text: text}
 		var reason string
@@ -71,6 +71,8 @@ func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 			}
 		}
 		switch {
+		case errors.Is(err, ErrNotPayContext):
+			pr.code, pr.note = data.SalaryCodeNotPayContext, reason
 		case errors.Is(err, ErrNoPay):
 			pr.code, pr.note = data.SalaryCodeNoPay, "no pay: "+reason
 		case errors.Is(err, ErrNoCurrency):
