@@ -41,6 +41,7 @@ type rules struct {
 	regionOf   map[string]string // country → region name
 	// regionNames are the region names in config order.
 	regionNames []string
+	sourcePay   map[string]*sourcePay // by source name
 }
 
 // New compiles cfg into a Normalizer. It fails when cfg does not validate
@@ -52,7 +53,7 @@ func New(cfg Config) (*Normalizer, error) {
 	}
 	cfg.Pay.Annualize = upperKeys(cfg.Pay.Annualize)
 	ru := &rules{cfg: cfg, classifier: newClassifier(cfg.Classify), regionOf: cfg.Regions.regionIndex(),
-		regionNames: cfg.Regions.Names()}
+		regionNames: cfg.Regions.Names(), sourcePay: compileSourcePay(cfg.SourcePay)}
 	return &Normalizer{rules: ru, dedupe: newDedupe(cfg.Duplicates), sourceIdx: map[string]int{},
 		workers: []*worker{newWorker(ru)}}, nil
 }

@@ -118,7 +118,7 @@ func (w *worker) resolvePlace(hint, location string) placeResult {
 
 // pay reads, annualizes and converts the listing's pay.
 func (w *worker) pay(l *data.Listing, r *data.RawRecord, descWords []uint64) {
-	pr := readPay(r, l.Country, descWords)
+	pr := readPay(r, l.Country, descWords, w.sourcePay[r.Source])
 	l.SalaryText = pr.text
 	if pr.salary.Currency != "" {
 		l.SalaryMin, l.SalaryMax, l.SalaryCurrency, l.SalaryPeriod = pr.salary.Min, pr.salary.Max, pr.salary.Currency, string(pr.salary.Period)
