@@ -96,3 +96,27 @@ func TestSourcePayValidate(t *testing.T) {
 		t.Errorf("field errors at %q, want %q (%v)", got, want, err)
 	}
 }
+
+// TestMultiCountryPay checks that a place naming several countries gives
+// the posting no one country, so "$" is not read as pesos and a bare
+// figure gets no currency, and that its region is the one they share or
+// several regions.
+func TestMultiCountryPay(t *testing.T) {
+	dollars := raw("u1", "Engineer", "Acme", "LATAM,US,Remote,Canada,Mexico", "")
+	dollars.Description = "Salary: $100,000 - $120,000 per year."
+	bare := raw("u2", "Engineer", "Acme", "Germany, France, Spain", "")
+	bare.PayText = "60000 - 70000"
+	cfg := transform.DefaultConfig()
+	res, err := transform.Normalize(t.Context(), cfg, []data.RawRecord{dollars, bare})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, b := res.Listings[0], res.Listings[1]
+	if d.Country != "" || d.SalaryCurrency != "USD" || d.Region != data.RegionMulti || !strings.Contains(d.Notes, "multi-country") {
+		t.Errorf("LATAM list: country %q, currency %q, region %q, notes %q; want none, USD, %s, a multi-country note",
+			d.Country, d.SalaryCurrency, d.Region, d.Notes, data.RegionMulti)
+	}
+	if b.Country != "" || b.SalaryCode != data.SalaryCodeNoCurrency || b.Region != "Europe" {
+		t.Errorf("European list: country %q, code %q, region %q; want none, %s, Europe", b.Country, b.SalaryCode, b.Region, data.SalaryCodeNoCurrency)
+	}
+}

@@ -112,6 +112,14 @@ func (w *worker) resolvePlace(hint, location string) placeResult {
 		return placeResult{region: data.RegionUnknown, notes: [2]string{err.Error()}}
 	}
 	pr := placeResult{country: p.Country, notes: [2]string{note}}
+	if len(p.Others) > 0 {
+		// Several countries: the posting's country, and so the currency
+		// of its bare figures and "$", is none of them.
+		pr.country = ""
+		if note == "" {
+			pr.notes[0] = severalNote(p)
+		}
+	}
 	pr.region, pr.notes[1] = placeRegion(p, w.regionOf, w.regionNames)
 	return pr
 }
