@@ -164,7 +164,11 @@ func readTextPay(text string, fromDescription bool, r *data.RawRecord, country s
 	if fromDescription {
 		pr.text = excerpt(text, p.Start, p.End)
 	}
-	if r.PaySource != "" {
+	// The scrape stage's mark stands, except that a board's own mark in
+	// the text ("(Glassdoor est.)") makes the figure its estimate: a file
+	// source marks every pay column as employer pay when it has no
+	// pay_source column.
+	if r.PaySource != "" && p.Source != data.PaySourceBoard {
 		pr.source = r.PaySource
 	}
 	if p.CurrencyGuessed {

@@ -120,3 +120,23 @@ func TestMultiCountryPay(t *testing.T) {
 		t.Errorf("European list: country %q, code %q, region %q; want none, %s, Europe", b.Country, b.SalaryCode, b.Region, data.SalaryCodeNoCurrency)
 	}
 }
+
+// TestBoardEstimateThroughFile checks that "(Glassdoor est.)" in a pay
+// column marks a board estimate even where the file source marked the
+// column as employer pay, as it does in a description and in jobmarket pay.
+func TestBoardEstimateThroughFile(t *testing.T) {
+	est := raw("u1", "Engineer", "Acme", "Austin, TX", "US")
+	est.PayText, est.PaySource = "$80K - $100K (Glassdoor est.)", data.PaySourceEmployer
+	employer := raw("u2", "Engineer", "Bluefin", "Austin, TX", "US")
+	employer.PayText, employer.PaySource = "$80K - $100K (Employer est.)", data.PaySourceEmployer
+	res, err := transform.Normalize(t.Context(), testConfig(), []data.RawRecord{est, employer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Listings[0].SalarySource; got != data.PaySourceBoard {
+		t.Errorf("Glassdoor est.: salary_source %q, want %q", got, data.PaySourceBoard)
+	}
+	if got := res.Listings[1].SalarySource; got != data.PaySourceEmployer {
+		t.Errorf("Employer est.: salary_source %q, want %q", got, data.PaySourceEmployer)
+	}
+}
