@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -62,6 +63,7 @@ func New(cfg Config) (*Normalizer, error) {
 func (n *Normalizer) Stats() Stats {
 	s := n.stats
 	s.Sources = append([]SourceStats(nil), n.stats.Sources...)
+	s.PayCodes = maps.Clone(n.stats.PayCodes)
 	return s
 }
 
@@ -122,6 +124,12 @@ func (n *Normalizer) finish(r *data.RawRecord, l *data.Listing, in *dupInput) {
 		n.stats.Outliers++
 	default:
 		n.stats.NoPay++
+	}
+	if l.SalaryCode != "" {
+		if n.stats.PayCodes == nil {
+			n.stats.PayCodes = map[string]int{}
+		}
+		n.stats.PayCodes[l.SalaryCode]++
 	}
 	if l.SalarySource == data.PaySourceBoard {
 		n.stats.BoardEstimates++

@@ -140,3 +140,27 @@ func TestBoardEstimateThroughFile(t *testing.T) {
 		t.Errorf("Employer est.: salary_source %q, want %q", got, data.PaySourceEmployer)
 	}
 }
+
+// TestPayCodesCounted checks that the listings whose pay enters no
+// estimate are counted by their code, each code apart.
+func TestPayCodesCounted(t *testing.T) {
+	none := raw("u1", "Engineer", "Acme", "Austin, TX", "US")
+	none.Description = "Competitive salary."
+	trap := raw("u2", "Engineer", "Bluefin", "Austin, TX", "US")
+	trap.Description = "We offer a $1,500 home-office stipend."
+	ignored := raw("u3", "Engineer", "Cobalt", "Austin, TX", "US")
+	ignored.PayText = "65k-95k USD"
+	paid := raw("u4", "Engineer", "Delta", "Austin, TX", "US")
+	paid.PayText = "$120,000 - $140,000"
+	cfg := testConfig()
+	cfg.SourcePay = map[string]data.PaySettings{"s": {Ignore: []string{"65k-95k USD"}}}
+	res, err := transform.Normalize(t.Context(), cfg, []data.RawRecord{none, trap, ignored, paid})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{data.SalaryCodeNoPay: 1, data.SalaryCodeNotPayContext: 1, data.SalaryCodeIgnoredBySource: 1}
+	if got := res.Stats.PayCodes; len(got) != len(want) || got[data.SalaryCodeNoPay] != 1 || got[data.SalaryCodeNotPayContext] != 1 ||
+		got[data.SalaryCodeIgnoredBySource] != 1 {
+		t.Errorf("PayCodes = %v, want %v", got, want)
+	}
+}

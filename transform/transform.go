@@ -21,6 +21,10 @@ type Stats struct {
 	// BadDates counts listings whose posted date was given but could not
 	// be read (its note says why): they have no date and no quarter.
 	BadDates int
+	// PayCodes counts the listings whose pay enters no estimate by their
+	// salary_code (no_pay, not_pay_context, ignored_by_source,
+	// unparsed_pay, no_currency, no_rate, not_annualizable, outlier).
+	PayCodes map[string]int
 	// Sources breaks the counts down by source, in the order sources first
 	// appear in the records.
 	Sources []SourceStats
