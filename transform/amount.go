@@ -318,11 +318,11 @@ func parseNumber(s string) (string, bool) {
 }
 
 // scaleAt reads a scale word after a figure: "k" and "K" (also in "K€"),
-// "thousand", "million", lakh and crore words, "万" (10,000) and "千".
-// "LPA" is lakhs per annum and also gives the period. A bare "L" is a lakh
-// only in a posting that uses Indian numbering. "M" and "m" count as
-// million only after a currency mark ("$1.2M"), since "5m" is often metres
-// or minutes.
+// "thousand", "million", "billion", lakh and crore words, "万" (10,000)
+// and "千". "LPA" is lakhs per annum and also gives the period. A bare "L"
+// is a lakh only in a posting that uses Indian numbering. "M" and "m"
+// count as million, "B" and "b" as billion, only after a currency mark
+// ("$1.2M", "$8B"), since "5m" is often metres or minutes.
 func (pc *payContext) scaleAt(pos int, hasMark bool) (exp int, period data.Period, n int) {
 	text := pc.text
 	p := skipSpace(text, pos)
