@@ -1,6 +1,7 @@
 package analyze_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -105,8 +106,8 @@ func TestFunnelPlaceSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := data.Funnel{Source: "s", Fetched: 21, Parsed: 21, WithPay: 21, Classified: 21, Unique: 21,
-		PlaceUnknown: 3, OutsideRegions: 5, MultiRegion: 5, Anywhere: 6, InEstimate: 2}
-	if len(res.Funnel) != 1 || res.Funnel[0] != want {
+		PlaceUnknown: 3, NoRegion: 4, OutsideRegions: 1, MultiRegion: 5, Anywhere: 6, InEstimate: 2}
+	if len(res.Funnel) != 1 || !reflect.DeepEqual(res.Funnel[0], want) {
 		t.Errorf("funnel = %+v, want %+v", res.Funnel, want)
 	}
 }

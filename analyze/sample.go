@@ -169,6 +169,18 @@ func (s *Sample) countFunnel(l *data.Listing) {
 	f.Fetched++
 	f.Parsed++
 	if !s.cfg.usable(*l) {
+		code := l.SalaryCode
+		switch {
+		case code != "":
+		case l.SalarySource == data.PaySourceBoard:
+			code = "board_estimate"
+		default:
+			code = "unusable"
+		}
+		if f.PayCodes == nil {
+			f.PayCodes = map[string]int{}
+		}
+		f.PayCodes[strings.Clone(code)]++
 		return
 	}
 	f.WithPay++
@@ -193,6 +205,8 @@ func (s *Sample) countFunnel(l *data.Listing) {
 		f.PlaceUnknown++
 	case l.Region == data.RegionMulti:
 		f.MultiRegion++
+	case l.Region == data.RegionOutside:
+		f.NoRegion++
 	default:
 		f.OutsideRegions++
 	}

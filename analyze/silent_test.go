@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -27,7 +28,7 @@ func TestNoteSilentSources(t *testing.T) {
 		t.Fatalf("got %d rows, want %d: %+v", len(got), len(want), got)
 	}
 	for i := range want {
-		if got[i] != want[i] {
+		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Errorf("row %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}

@@ -93,7 +93,8 @@ type funnelRow struct {
 	Source                               string
 	Fetched, Parsed, WithPay, Classified string
 	Unique                               string
-	// The unique postings their place kept out of the estimate.
+	// The unique postings their place kept out of the estimate;
+	// OutsideRegions holds both Funnel.OutsideRegions and NoRegion.
 	PlaceUnknown, OutsideRegions, MultiRegion, Anywhere string
 	InEstimate, Kept                                    string
 	Total                                               bool
@@ -111,6 +112,7 @@ func funnelRows(funnels []data.Funnel) []funnelRow {
 		total.Unique += f.Unique
 		total.PlaceUnknown += f.PlaceUnknown
 		total.OutsideRegions += f.OutsideRegions
+		total.NoRegion += f.NoRegion
 		total.MultiRegion += f.MultiRegion
 		total.Anywhere += f.Anywhere
 		total.InEstimate += f.InEstimate
@@ -130,7 +132,7 @@ func newFunnelRow(f data.Funnel, total bool) funnelRow {
 		WithPay:      count(f.WithPay),
 		Classified:   count(f.Classified),
 		Unique:       count(f.Unique),
-		PlaceUnknown: count(f.PlaceUnknown), OutsideRegions: count(f.OutsideRegions),
+		PlaceUnknown: count(f.PlaceUnknown), OutsideRegions: count(f.OutsideRegions + f.NoRegion),
 		MultiRegion: count(f.MultiRegion), Anywhere: count(f.Anywhere),
 		InEstimate: count(f.InEstimate),
 		Kept:       share(f.InEstimate, f.Fetched),

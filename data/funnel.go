@@ -4,7 +4,7 @@ package data
 // fetch to estimate, so a reader can see where data was lost and why.
 // Of the unique postings, those not in the estimate are counted by why
 // their place kept them out: Unique = InEstimate + PlaceUnknown +
-// OutsideRegions + MultiRegion + Anywhere.
+// NoRegion + OutsideRegions + MultiRegion + Anywhere.
 type Funnel struct {
 	Source     string `json:"source"`
 	Fetched    int    `json:"fetched"`    // posting pages and API records fetched: listings + rejects
@@ -14,8 +14,8 @@ type Funnel struct {
 	Unique     int    `json:"unique"`     // not a repeat of an earlier listing
 	// PlaceUnknown: region RegionUnknown, the place names nothing known.
 	PlaceUnknown int `json:"place_unknown,omitempty"`
-	// OutsideRegions: region RegionOutside, or a region the analysis was
-	// not asked to estimate.
+	// OutsideRegions: a region the analysis was not asked to estimate
+	// (a place in no configured region is NoRegion).
 	OutsideRegions int `json:"outside_regions,omitempty"`
 	// MultiRegion: region RegionMulti, open in several regions.
 	MultiRegion int `json:"multi_region,omitempty"`
@@ -32,4 +32,13 @@ type Funnel struct {
 	// Note says why a source gave no postings ("" when it gave some): the
 	// report names the source and the reason, so that silence is seen.
 	Note string `json:"note,omitempty"`
+	// NoRegion: region RegionOutside, a place whose countries are in no
+	// configured region.
+	NoRegion int `json:"no_region,omitempty"`
+	// PayCodes counts the parsed listings whose pay enters no estimate,
+	// by salary_code (no_pay, not_pay_context, ignored_by_source,
+	// unparsed_pay, no_currency, no_rate, ...); board pay left out of
+	// estimates counts as "board_estimate", and any other unusable figure
+	// as "unusable".
+	PayCodes map[string]int `json:"pay_codes,omitempty"`
 }

@@ -243,6 +243,8 @@ func TestValidate(t *testing.T) {
 		{"zero max_pages", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, MaxPages: ptr(0)}, "sources[0].max_pages", "0 is less than 1"},
 		{"negative max_depth", scrape.Source{Name: "a", Kind: "jsonld", StartURLs: api, Links: "a", MaxDepth: ptr(-1)}, "sources[0].max_depth", "-1 is negative"},
 		{"bad date_order", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, DateOrder: "ymd"}, "sources[0].date_order", `"ymd" is neither dmy`},
+		{"bad pay pattern", scrape.Source{Name: "a", Kind: "lever", StartURLs: api, Pay: data.PaySettings{Ignore: []string{"65k", "/(/"}}}, "sources[0].pay.ignore[1]", "not a regular expression"},
+		{"bad pay prefer", scrape.Source{Name: "a", Kind: "file", Path: "x.csv", Pay: data.PaySettings{Prefer: "board"}}, "sources[0].pay.prefer", `"board" is neither field nor text`},
 		{"cards without card", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Links: "a", Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Title: "h3"}}, "sources[0].cards.card", "missing"},
 		{"bad card selector", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Card: "li[", Title: "h3"}}, "sources[0].cards.card", "is not a CSS selector"},
 		{"cards and links", scrape.Source{Name: "a", Kind: "html", StartURLs: api, Links: "a", Fields: scrape.Fields{Title: "h1"}, Cards: scrape.Cards{Card: "li"}}, "sources[0].links", "not both"},

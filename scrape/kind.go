@@ -45,7 +45,7 @@ var kinds = map[string]Kind{}
 
 // anyKindKeys are the source keys a source of any kind may set: what the
 // transform stage reads of a source besides its records.
-var anyKindKeys = []string{"date_order"}
+var anyKindKeys = []string{"date_order", "pay"}
 
 // register adds a kind to the registry; a kind file calls it from a
 // package-level var. Two kinds of one name are a programming error.

@@ -79,6 +79,12 @@ type Source struct {
 	// company, location, date, and description or pay). With Cards.Card
 	// set, links is left out: each card's link is its posting.
 	Cards Cards `yaml:"cards,omitempty"`
+
+	// Pay is the source's own pay conventions: pay field values to ignore
+	// (a board's site default) and whether the pay field or the
+	// description is read first. Any kind may set it; the transform stage
+	// applies it. Default none, field first.
+	Pay data.PaySettings `yaml:"pay,omitempty"`
 }
 
 // Cards are the CSS selectors of the postings' cards on an html source's
@@ -123,7 +129,7 @@ func (s Source) entryURLs() []string {
 // sourceKeys are the keys of a source besides name and kind, as written
 // in pipeline.yaml.
 var sourceKeys = []string{"start_urls", "links", "next", "sitemaps", "feeds", "match", "fields",
-	"max_pages", "max_depth", "path", "format", "columns", "date_order", "cards"}
+	"max_pages", "max_depth", "path", "format", "columns", "date_order", "cards", "pay"}
 
 // setKeys lists the keys of sourceKeys that s sets.
 func (s Source) setKeys() []string {
@@ -132,7 +138,7 @@ func (s Source) setKeys() []string {
 		"sitemaps": len(s.Sitemaps) > 0, "feeds": len(s.Feeds) > 0, "match": s.Match != "",
 		"fields": s.Fields != Fields{}, "max_pages": s.MaxPages != nil, "max_depth": s.MaxDepth != nil,
 		"path": s.Path != "", "format": s.Format != "", "columns": len(s.Columns) > 0, "date_order": s.DateOrder != "",
-		"cards": s.Cards != Cards{},
+		"cards": s.Cards != Cards{}, "pay": !s.Pay.IsZero(),
 	}
 	var keys []string
 	for _, k := range sourceKeys {
@@ -178,6 +184,9 @@ func (s Source) checkCommon() []error {
 	}
 	if s.DateOrder != "" && s.DateOrder != data.DateOrderDMY && s.DateOrder != data.DateOrderMDY {
 		bad("date_order", "%q is neither %s (day first) nor %s (month first)", s.DateOrder, data.DateOrderDMY, data.DateOrderMDY)
+	}
+	if err := data.WithinField("pay", errors.Join(s.Pay.Validate()...)); err != nil {
+		errs = append(errs, err)
 	}
 	if s.MaxPages != nil && *s.MaxPages < 1 {
 		bad("max_pages", "%d is less than 1", *s.MaxPages)

@@ -26,7 +26,7 @@ type amount struct {
 	symbol     string  // the currency mark as written ("$", "kr", "EUR"), "" if none
 	period     data.Period
 	plus       bool // a "+" follows the figure
-	plusFloor  bool // ... and nothing but punctuation or a period follows it: "$120k+", not "$110k + bonus"
+	plusFloor  bool // ... and makes the figure a floor: "$120k+", "$140,000+ depending on experience", not "$110k + bonus"
 	year       bool // four plain digits 1900-2099: a calendar year when bare
 }
 
@@ -77,7 +77,10 @@ func (pc *payContext) scanAmounts() []amount {
 			continue
 		}
 		floor, i = a.end, a.end-1
-		if notPayAfter(text, a) {
+		if notPay, context := notPayAfter(text, a); notPay {
+			if context != "" && a.symbol != "" {
+				pc.refuse(candidate{lo: a, hi: a, single: true}, context, contextReasons[context]+" (the word after it)")
+			}
 			continue
 		}
 		out = append(out, a)
@@ -138,6 +141,8 @@ func (pc *payContext) amountAt(d, floor int) (amount, bool) {
 			a.currency, a.symbol = code, sym
 		case a.currency == "" && code != "":
 			a.currency = code
+		case code == "" && a.currency != "":
+			// "SEK 655 000 kr": a shared mark repeats the code
 		case code != a.currency && sym != a.symbol:
 			n = 0 // "$100 EUR": leave the second mark alone
 		}
@@ -157,7 +162,7 @@ func (pc *payContext) amountAt(d, floor int) (amount, bool) {
 	if p := skipSpace(text, pos); p < len(text) && text[p] == '+' {
 		q := skipSpace(text, p+1)
 		a.plus = true
-		a.plusFloor = q == len(text) || !isWordByte(text, q)
+		a.plusFloor = pc.plusIsFloor(pos, p, q)
 		pos = p + 1
 	}
 	if a.period == "" {
@@ -168,6 +173,34 @@ func (pc *payContext) amountAt(d, floor int) (amount, bool) {
 	}
 	a.end = pos
 	return a, true
+}
+
+// plusIsFloor reports whether a "+" at plus, after a figure ending at
+// figEnd, makes it a floor; next is where the text after the "+" resumes.
+// Nothing but punctuation after it does ("$120k+."), and so does a "+"
+// glued to the figure before a word that adds nothing to it ("$140,000+
+// depending on experience"); another figure or an added thing does not
+// ("$110k + $110k variable", "$110k+ bonus").
+func (pc *payContext) plusIsFloor(figEnd, plus, next int) bool {
+	text := pc.text
+	if next == len(text) {
+		return true
+	}
+	if _, _, n := pc.markAfter(next); n > 0 || isDigit(text[next]) {
+		return false
+	}
+	if !isWordByte(text, next) {
+		return true
+	}
+	if plus != figEnd || next == plus+1 {
+		return false
+	}
+	e := next
+	for e < len(text) && isASCIILetter(text[e]) {
+		e++
+	}
+	c, _ := cueOf([]string{strings.ToLower(text[next:e])}, 0)
+	return c.kind == cueNone && !joinWords[strings.ToLower(text[next:e])]
 }
 
 // skipSpaceBack returns where the run of spaces ending at pos starts.
@@ -285,11 +318,11 @@ func parseNumber(s string) (string, bool) {
 }
 
 // scaleAt reads a scale word after a figure: "k" and "K" (also in "K€"),
-// "thousand", "million", lakh and crore words, "万" (10,000) and "千".
-// "LPA" is lakhs per annum and also gives the period. A bare "L" is a lakh
-// only in a posting that uses Indian numbering. "M" and "m" count as
-// million only after a currency mark ("$1.2M"), since "5m" is often metres
-// or minutes.
+// "thousand", "million", "billion", lakh and crore words, "万" (10,000)
+// and "千". "LPA" is lakhs per annum and also gives the period. A bare "L"
+// is a lakh only in a posting that uses Indian numbering. "M" and "m"
+// count as million, "B" and "b" as billion, only after a currency mark
+// ("$1.2M", "$8B"), since "5m" is often metres or minutes.
 func (pc *payContext) scaleAt(pos int, hasMark bool) (exp int, period data.Period, n int) {
 	text := pc.text
 	p := skipSpace(text, pos)
@@ -305,6 +338,8 @@ func (pc *payContext) scaleAt(pos int, hasMark bool) (exp int, period data.Perio
 		return 3, "", p - pos + 1
 	case hasMark && !spaced && (rest[0] == 'M' || rest[0] == 'm') && !isLatinLetterAt(rest, 1):
 		return 6, "", p - pos + 1
+	case hasMark && !spaced && (rest[0] == 'B' || rest[0] == 'b') && !isLatinLetterAt(rest, 1):
+		return 9, "", p - pos + 1
 	case strings.HasPrefix(rest, "万"):
 		return 4, "", p - pos + len("万")
 	case strings.HasPrefix(rest, "千"):
@@ -332,7 +367,7 @@ type scaleWord struct {
 // scaleWordsByFirst indexes the written-out scales by their first letter,
 // longer forms first.
 var scaleWordsByFirst = byFirstByte([]scaleWord{
-	{"thousand", 3, ""}, {"millions", 6, ""}, {"million", 6, ""}, {"mio", 6, ""}, {"mln", 6, ""}, {"mn", 6, ""},
+	{"thousand", 3, ""}, {"billions", 9, ""}, {"billion", 9, ""}, {"bn", 9, ""}, {"millions", 6, ""}, {"million", 6, ""}, {"mio", 6, ""}, {"mln", 6, ""}, {"mn", 6, ""},
 	{"lakhs", 5, ""}, {"lakh", 5, ""}, {"lacs", 5, ""}, {"lac", 5, ""}, {"lpa", 5, data.PeriodYear},
 	{"crores", 7, ""}, {"crore", 7, ""}, {"cr", 7, ""},
 }, func(w scaleWord) string { return w.word })

@@ -91,6 +91,11 @@ type Config struct {
 	// unreadable. It is no section of pipeline.yaml: the program fills it
 	// from each source's date_order.
 	DateOrders map[string]string `yaml:"-"`
+	// SourcePay maps a source name to its pay settings (which pay field
+	// values to ignore, whether the description is read first). A source
+	// not named has none. Like DateOrders it is no section of
+	// pipeline.yaml: the program fills it from each source's pay block.
+	SourcePay map[string]data.PaySettings `yaml:"-"`
 }
 
 // PayRules holds how stated pay becomes USD per year.
@@ -241,6 +246,11 @@ func (c Config) Validate() error {
 			errs = append(errs, data.FieldErrorf(path, "%v is not positive", c.Pay.Annualize[p]))
 		}
 		seen[period] = p
+	}
+	for _, name := range sortedKeys(c.SourcePay) {
+		if err := data.WithinField("sources."+name+".pay", errors.Join(c.SourcePay[name].Validate()...)); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if !(c.Pay.MinAnnualUSD < c.Pay.MaxAnnualUSD) {
 		errs = append(errs, data.FieldErrorf("pay.min_annual_usd", "%v must be below pay.max_annual_usd (%v)", c.Pay.MinAnnualUSD, c.Pay.MaxAnnualUSD))

@@ -82,14 +82,22 @@ func (pc *payContext) markBefore(e int) (code, symbol string, start int) {
 		if isASCIILetter(m.mark[0]) && isLatinLetterAt(text, s-1) {
 			continue // "Hrs", "Mark 5"
 		}
+		if m.code == "" {
+			// A code before a shared mark settles it: "CAD $130,600", "usd $239,600".
+			if b := skipSpaceBack(text, s); b >= 3 && !isLatinLetterAt(text, b-4) {
+				if code, ok := pc.isoCodeFolded(text[b-3 : b]); ok {
+					return code, text[b-3 : b], b - 3
+				}
+			}
+		}
 		return m.code, m.mark, s
 	}
 	if pc.country == "ZA" && strings.HasSuffix(head, "R") && !isLatinLetterAt(text, e-2) {
 		return "ZAR", "R", e - 1
 	}
-	if c := text[e-1]; e >= 3 && 'A' <= c && c <= 'Z' {
-		if code := text[e-3 : e]; pc.isoCode(code) && !isLatinLetterAt(text, e-4) {
-			return code, code, e - 3
+	if e >= 3 && isASCIILetter(text[e-1]) && !isLatinLetterAt(text, e-4) {
+		if code, ok := pc.isoCodeFolded(text[e-3 : e]); ok {
+			return code, text[e-3 : e], e - 3
 		}
 	}
 	return "", "", -1
@@ -110,8 +118,10 @@ func (pc *payContext) markAfter(pos int) (code, symbol string, n int) {
 			return m.code, m.mark, len(m.mark)
 		}
 	}
-	if c := rest[0]; 'A' <= c && c <= 'Z' && len(rest) >= 3 && pc.isoCode(rest[:3]) && !isLatinLetterAt(rest, 3) {
-		return rest[:3], rest[:3], 3
+	if len(rest) >= 3 && isASCIILetter(rest[0]) && !isLatinLetterAt(rest, 3) {
+		if code, ok := pc.isoCodeFolded(rest[:3]); ok {
+			return code, rest[:3], 3
+		}
 	}
 	if len(rest) >= 5 && rest[0] == '(' && rest[4] == ')' && pc.isoCode(rest[1:4]) {
 		return rest[1:4], rest[1:4], 5
@@ -139,6 +149,26 @@ func (pc *payContext) isoCode(s string) bool {
 		return false
 	}
 	return knownCurrency(s)
+}
+
+// foldedCodes are the ISO 4217 codes postings also write in lower or
+// title case ("usd", "Eur", "Php"): common enough in pay, rare as words.
+var foldedCodes = map[string]bool{"usd": true, "eur": true, "gbp": true, "cad": true, "aud": true, "chf": true,
+	"inr": true, "sek": true, "nok": true, "dkk": true, "pln": true, "jpy": true, "sgd": true, "nzd": true,
+	"php": true, "mxn": true, "brl": true, "zar": true, "czk": true, "huf": true, "ron": true}
+
+// isoCodeFolded is isoCode that also reads the foldedCodes in lower case
+// or title case; code is the code in upper case.
+func (pc *payContext) isoCodeFolded(s string) (code string, ok bool) {
+	if pc.isoCode(s) {
+		return s, true
+	}
+	if len(s) != 3 || !isASCIILetter(s[0]) || !isASCIILetter(s[1]) || !isASCIILetter(s[2]) ||
+		s[1] < 'a' || s[2] < 'a' || !foldedCodes[strings.ToLower(s)] {
+		return "", false
+	}
+	code = strings.ToUpper(s)
+	return code, pc.isoCode(code)
 }
 
 // markCurrency resolves a mark shared by several currencies from the

@@ -12,8 +12,9 @@
 // listings.parquet, the partitioned listings dataset and rejects.csv, each
 // atomically. Normalize does the same for records held in memory; a
 // Normalizer takes them one at a time or a batch at a time. ParsePay,
-// ResolveCountry and Classify.Match are the rules on their own, for tests
-// and for the `jobmarket pay` command.
+// ParsePayText (a description: figures count only where introduced as the
+// role's pay), ExplainPay, ResolveCountry and Classify.Match are the rules
+// on their own, for tests and for the `jobmarket pay` command.
 //
 // Every decision is a function of a record, the records before it (for
 // duplicates) and the config, so the same raw records in the same order

@@ -219,3 +219,37 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParsePayText checks ParsePayText's promises on descriptions, seeded
+// from the pay corpus: no panic, a taken figure inside the text with a
+// currency and period, a refusal that is a PayError with a sentinel and,
+// for ErrNotPayContext, a known context.
+func FuzzParsePayText(f *testing.F) {
+	for _, c := range loadCorpus(f) {
+		f.Add(c.text, c.country, c.location)
+	}
+	contexts := []string{"", transform.ContextFunding, transform.ContextHeadcount, transform.Context401k, transform.ContextStipend,
+		transform.ContextInsurance, transform.ContextEquity, transform.ContextBonus, transform.ContextCommission,
+		transform.ContextOtherRole, transform.ContextMeasure}
+	f.Fuzz(func(t *testing.T, text, country, location string) {
+		figs, p, err := transform.ExplainPay(text, transform.PayOptions{Country: country, Location: location, Description: true})
+		for _, fig := range figs {
+			if fig.Start < 0 || fig.Start > fig.End || fig.End > len(text) || text[fig.Start:fig.End] != fig.Text {
+				t.Fatalf("ExplainPay(%q) listed %+v outside the text", text, fig)
+			}
+		}
+		if err != nil {
+			pe, ok := errors.AsType[*transform.PayError](err)
+			if !ok || !(errors.Is(err, transform.ErrNoPay) || errors.Is(err, transform.ErrUnparsedPay) || errors.Is(err, transform.ErrNoCurrency)) {
+				t.Fatalf("ParsePayText(%q) error %v is not a PayError with a sentinel", text, err)
+			}
+			if errors.Is(err, transform.ErrNotPayContext) && !slices.Contains(contexts, pe.Context) {
+				t.Fatalf("ParsePayText(%q) refused with unknown context %q", text, pe.Context)
+			}
+			return
+		}
+		if p.Min > p.Max || p.Currency == "" || p.Period == "" || p.Start < 0 || p.End > len(text) || p.Rule == "" {
+			t.Fatalf("ParsePayText(%q) gave %+v", text, p)
+		}
+	})
+}

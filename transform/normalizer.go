@@ -2,6 +2,7 @@ package transform
 
 import (
 	"errors"
+	"maps"
 	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
@@ -42,6 +43,7 @@ type rules struct {
 	regionOf   map[string]string // country → region name
 	// regionNames are the region names in config order.
 	regionNames []string
+	sourcePay   map[string]*sourcePay // by source name
 }
 
 // New compiles cfg into a Normalizer. It fails when cfg does not validate
@@ -53,7 +55,7 @@ func New(cfg Config) (*Normalizer, error) {
 	}
 	cfg.Pay.Annualize = upperKeys(cfg.Pay.Annualize)
 	ru := &rules{cfg: cfg, classifier: newClassifier(cfg.Classify), regionOf: cfg.Regions.regionIndex(),
-		regionNames: cfg.Regions.Names()}
+		regionNames: cfg.Regions.Names(), sourcePay: compileSourcePay(cfg.SourcePay)}
 	return &Normalizer{rules: ru, dedupe: newDedupe(cfg.Duplicates), sourceIdx: map[string]int{},
 		workers: []*worker{newWorker(ru)}}, nil
 }
@@ -62,6 +64,7 @@ func New(cfg Config) (*Normalizer, error) {
 func (n *Normalizer) Stats() Stats {
 	s := n.stats
 	s.Sources = append([]SourceStats(nil), n.stats.Sources...)
+	s.PayCodes = maps.Clone(n.stats.PayCodes)
 	return s
 }
 
@@ -122,6 +125,12 @@ func (n *Normalizer) finish(r *data.RawRecord, l *data.Listing, in *dupInput) {
 		n.stats.Outliers++
 	default:
 		n.stats.NoPay++
+	}
+	if l.SalaryCode != "" {
+		if n.stats.PayCodes == nil {
+			n.stats.PayCodes = map[string]int{}
+		}
+		n.stats.PayCodes[l.SalaryCode]++
 	}
 	if l.SalarySource == data.PaySourceBoard {
 		n.stats.BoardEstimates++

@@ -21,9 +21,10 @@ type payReading struct {
 }
 
 // payNotes say what had to be guessed in reading pay: at most one note
-// each on currency, period and a rescaled bound, held without allocating.
+// each on currency, period, a rescaled bound, a zone table and a field set
+// aside, held without allocating.
 type payNotes struct {
-	list [3]string
+	list [5]string
 	n    int
 }
 
@@ -42,18 +43,95 @@ func periodNote(p data.Period) string { return "period " + string(p) + " inferre
 // readPay reads a record's pay: the structured fields when the board gives
 // them (schema.org baseSalary, Lever's salaryRange), else the pay text,
 // else the description. country is the posting's resolved country, which
-// settles "$" and the currency of bare figures.
+// settles "$" and the currency of bare figures. sp, when not nil, is the
+// source's pay settings: a field value it ignores counts as absent, and
+// it may put the description first.
+//
+// The description is also read when the field cannot be read, and when
+// the field states one figure, or a range in another currency or period,
+// while the description states a range: the employer's stated range wins,
+// and a note names the field set aside.
 //
 // descWords, when not nil, are the word hashes of r.Description.
-func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
-	if !math.IsNaN(r.PayMin) || !math.IsNaN(r.PayMax) {
-		return structuredPay(r, country)
+func readPay(r *data.RawRecord, country string, descWords []uint64, sp *sourcePay) payReading {
+	structured := !math.IsNaN(r.PayMin) || !math.IsNaN(r.PayMax)
+	hasField := structured || strings.TrimSpace(r.PayText) != ""
+	hasText := strings.TrimSpace(r.Description) != ""
+	fromText := func() payReading { return readTextPay(r.Description, true, r, country, descWords) }
+	var ignored string
+	if hasField && sp != nil {
+		if f := fieldText(r, structured); sp.ignores(f) {
+			ignored, hasField = f, false
+		}
 	}
-	text, fromDescription, textWords := r.PayText, false, []uint64(nil)
-	if strings.TrimSpace(text) == "" {
-		text, fromDescription, textWords = r.Description, true, descWords
+	if !hasField {
+		pr := fromText()
+		if ignored != "" {
+			note := fmt.Sprintf("pay field %q ignored by the source's pay.ignore", ignored)
+			if pr.code != "" {
+				pr.code, pr.note = data.SalaryCodeIgnoredBySource, note+"; "+pr.note
+			} else {
+				pr.notes.add(note)
+			}
+		}
+		return pr
 	}
-	p, err := parsePay(text, country, textWords)
+	if sp != nil && sp.preferText && hasText {
+		if pr := fromText(); pr.code == "" {
+			pr.notes.add(fmt.Sprintf("pay field %q set aside: the source's pay.prefer is text", fieldText(r, structured)))
+			return pr
+		}
+	}
+	var fp payReading
+	if structured {
+		fp = structuredPay(r, country)
+	} else {
+		fp = readTextPay(r.PayText, false, r, country, nil)
+	}
+	if !hasText || fp.code == "" && fp.salary.Min != fp.salary.Max && !math.IsNaN(fp.salary.Min) && !math.IsNaN(fp.salary.Max) &&
+		!mayDisagree(r.Description) {
+		return fp
+	}
+	tp := fromText()
+	if tp.code != "" {
+		return fp
+	}
+	field := fieldText(r, structured)
+	textRange := tp.salary.Min < tp.salary.Max
+	switch {
+	case fp.code != "":
+		tp.notes.add(fmt.Sprintf("pay field %q unreadable: pay read from the description", field))
+	case textRange && (math.IsNaN(fp.salary.Min) || math.IsNaN(fp.salary.Max) || fp.salary.Min == fp.salary.Max):
+		tp.notes.add(fmt.Sprintf("pay field %q states one figure: kept the range the description states", field))
+	case textRange && (tp.salary.Currency != fp.salary.Currency || tp.salary.Period != fp.salary.Period):
+		tp.notes.add(fmt.Sprintf("pay field %q disagrees in currency or period: kept the range the description states", field))
+	default:
+		return fp
+	}
+	return tp
+}
+
+// mayDisagree is a quick test before reading a description beside a pay
+// field that states a range: only a description with a currency mark or
+// code can state a range in another currency or period.
+func mayDisagree(description string) bool {
+	return strings.ContainsAny(description, "$€£¥₹") || strings.Contains(description, "USD") || strings.Contains(description, "EUR")
+}
+
+// fieldText is the pay field as the board gave it, for notes and for
+// pay.ignore.
+func fieldText(r *data.RawRecord, structured bool) string {
+	if structured {
+		return structuredText(r)
+	}
+	return strings.TrimSpace(r.PayText)
+}
+
+// readTextPay reads pay from a pay text or, with fromDescription, from a
+// whole description, where a figure must be introduced as the role's pay.
+// words, when not nil, are the word hashes of text.
+func readTextPay(text string, fromDescription bool, r *data.RawRecord, country string, words []uint64) payReading {
+	p, err := parsePay(text, PayOptions{Country: country, Location: r.Location, Description: fromDescription}, words, nil)
 	if err != nil {
 		pr := payReading{text: text}
 		var reason string
@@ -71,6 +149,8 @@ func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 			}
 		}
 		switch {
+		case errors.Is(err, ErrNotPayContext):
+			pr.code, pr.note = data.SalaryCodeNotPayContext, reason
 		case errors.Is(err, ErrNoPay):
 			pr.code, pr.note = data.SalaryCodeNoPay, "no pay: "+reason
 		case errors.Is(err, ErrNoCurrency):
@@ -84,7 +164,11 @@ func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 	if fromDescription {
 		pr.text = excerpt(text, p.Start, p.End)
 	}
-	if r.PaySource != "" {
+	// The scrape stage's mark stands, except that a board's own mark in
+	// the text ("(Glassdoor est.)") makes the figure its estimate: a file
+	// source marks every pay column as employer pay when it has no
+	// pay_source column.
+	if r.PaySource != "" && p.Source != data.PaySourceBoard {
 		pr.source = r.PaySource
 	}
 	if p.CurrencyGuessed {
@@ -95,6 +179,9 @@ func readPay(r *data.RawRecord, country string, descWords []uint64) payReading {
 	}
 	if p.Repaired {
 		pr.notes.add("low end of the pay range rescaled to the high end")
+	}
+	if strings.HasPrefix(p.Rule, "zone table") {
+		pr.notes.add(p.Rule)
 	}
 	return pr
 }
@@ -233,6 +320,10 @@ func periodFromName(name string) (data.Period, periodKind) {
 	n := strings.ToLower(strings.TrimSpace(name))
 	if n == "" {
 		return "", periodMissing
+	}
+	// APIs count periods: "1 YEAR", "1 MONTH" (one of them, not several).
+	if rest, ok := strings.CutPrefix(n, "1 "); ok {
+		n = strings.TrimSpace(rest)
 	}
 	if p, ok := structuredPeriods[n]; ok {
 		return p, periodNamed

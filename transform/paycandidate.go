@@ -12,29 +12,28 @@ type candidate struct {
 	repaired bool // the low bound was rescaled to fit the high one
 }
 
-// candidate returns the figure or range that reads as pay: the first
-// range, else the first single figure. A range reads as pay when either
-// end carries a currency, scale or period, or when both ends are bare
-// figures of 1,000 or more that are not years ("84000 - 99,601.85"); a
-// single figure only when it carries one of them. Ranges win since
-// "$120k-$150k, plus a $10k bonus" states the range as pay.
-func (pc *payContext) candidate() (candidate, bool) {
+// candidates appends to dst the figures and ranges that may be pay, in
+// order. A range reads as pay when either end carries a currency, scale or
+// period, or when both ends are bare figures of 1,000 or more that are not
+// years ("84000 - 99,601.85"); a single figure only when it carries one of
+// them. Which of them is the role's pay is for choose to say.
+func (pc *payContext) candidates(dst []candidate) []candidate {
 	amounts := pc.scanAmounts()
-	var single candidate
-	found := false
 	for i := 0; i < len(amounts); i++ {
 		a := amounts[i]
 		if i+1 < len(amounts) && isRangeSep(pc.text[a.end:amounts[i+1].start]) {
 			b := amounts[i+1]
 			if a.moneyish() || b.moneyish() || a.value >= 1000 && b.value >= 1000 && !a.year && !b.year {
-				return makeRange(a, b), true
+				dst = append(dst, makeRange(a, b))
+				i++
+				continue
 			}
 		}
-		if !found && a.moneyish() {
-			single, found = candidate{lo: a, hi: a, single: true}, true
+		if a.moneyish() {
+			dst = append(dst, candidate{lo: a, hi: a, single: true})
 		}
 	}
-	return single, found
+	return dst
 }
 
 // makeRange joins two figures into a range: a scale written on the high

@@ -114,15 +114,17 @@ var notPayNouns = map[string]bool{
 
 // notPayAfter reports whether what follows a figure shows it is not money:
 // a percent sign, 401(k) or 403(b), or a count noun, perhaps after "in" or
-// "of" ("$5 million in funding").
-func notPayAfter(text string, a amount) bool {
+// "of" ("$5 million in funding"). context names what the figure is when it
+// is money or a count that is not pay (a Context* constant), "" for a
+// percentage or a span of time.
+func notPayAfter(text string, a amount) (notPay bool, context string) {
 	rest := text[a.end:]
 	p := skipSpace(rest, 0)
 	if p < len(rest) && (rest[p] == '%' || strings.HasPrefix(rest[p:], "％")) {
-		return true
+		return true, ""
 	}
 	if a.symbol == "" && (a.digits == "401" || a.digits == "403" || a.digits == "457") {
-		return true
+		return true, Context401k
 	}
 	for range 2 {
 		p = skipSpace(rest, p)
@@ -131,7 +133,7 @@ func notPayAfter(text string, a amount) bool {
 			e++
 		}
 		if e == p || e-p > 16 || e < len(rest) && rest[e] >= utf8.RuneSelf {
-			return false
+			return false, ""
 		}
 		var buf [16]byte
 		for i := p; i < e; i++ {
@@ -142,7 +144,18 @@ func notPayAfter(text string, a amount) bool {
 			p = e
 			continue
 		}
-		return notPayNouns[string(w)]
+		switch {
+		case !notPayNouns[string(w)]:
+			return false, ""
+		case fundingNouns[string(w)]:
+			return true, ContextFunding
+		case countNouns[string(w)]:
+			return true, ContextHeadcount
+		}
+		return true, ""
 	}
-	return false
+	return false, ""
 }
+
+// fundingNouns are the notPayNouns that make a figure company money.
+var fundingNouns = map[string]bool{"funding": true, "revenue": true, "raised": true, "valuation": true, "arr": true}

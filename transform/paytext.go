@@ -24,6 +24,11 @@ var (
 	// ErrNoCurrency: the text names no currency and the posting's country
 	// is unknown, so the figure cannot be converted.
 	ErrNoCurrency = errors.New("no currency")
+	// ErrNotPayContext: the text states money or counts, but none of it
+	// is the role's pay: funding, headcounts, 401(k) matches, stipends,
+	// insurance, equity, bonuses, commission, another role's pay, weights
+	// (PayError.Context says which).
+	ErrNotPayContext = errors.New("figures are not the role's pay")
 )
 
 // PayError reports why a pay text could not be read, and where.
@@ -31,7 +36,10 @@ type PayError struct {
 	Text   string
 	Offset int // byte offset in Text of the figure concerned; -1 when none
 	Reason string
-	Err    error // ErrNoPay, ErrUnparsedPay or ErrNoCurrency
+	// Context, with ErrNotPayContext, is what the refused figure is: a
+	// Context* constant, or "" when nothing introduced it as pay.
+	Context string
+	Err     error // ErrNoPay, ErrUnparsedPay, ErrNoCurrency or ErrNotPayContext
 }
 
 func (e *PayError) Error() string {
@@ -41,7 +49,14 @@ func (e *PayError) Error() string {
 	return fmt.Sprintf("parse pay %q: %s", e.Text, e.Reason)
 }
 
-func (e *PayError) Unwrap() error { return e.Err }
+// Unwrap returns Err; ErrNotPayContext also counts as ErrNoPay, since no
+// pay of the role is stated.
+func (e *PayError) Unwrap() []error {
+	if e.Err == ErrNotPayContext {
+		return []error{e.Err, ErrNoPay}
+	}
+	return []error{e.Err}
+}
 
 // Pay is pay as read from text, with what had to be guessed.
 type Pay struct {
@@ -57,21 +72,47 @@ type Pay struct {
 	// Repaired says a bound was rescaled to fit the other ("$140 -
 	// $160000" is 140,000 to 160,000).
 	Repaired bool
+	// Rule says how the figure was found among the text's figures:
+	// `introduced by "salary"`, "a range in a currency", or which zone of
+	// a zone table was kept.
+	Rule string
+}
+
+// PayOptions say what is known of a pay text besides its words.
+type PayOptions struct {
+	// Country is the posting's country (ISO alpha-2, may be empty): it
+	// decides what "$", "¥" and "kr" mean and the currency of a bare
+	// figure.
+	Country string
+	// Location is the posting's place as written ("New York, NY"): in a
+	// zone table the zone it names is kept.
+	Location string
+	// Description is set when the text is a whole description rather
+	// than a pay field: a figure is then pay only where it is introduced
+	// as the role's pay, or is a range in a currency, or a figure with a
+	// currency and a period.
+	Description bool
 }
 
 // payContext is one pay text being read, with the posting's country.
 type payContext struct {
-	text    string
-	country string
-	lakh    bool     // Indian numbering: a bare "L" after a figure is a lakh
-	amounts []amount // scratch, reused through payContexts
+	text        string
+	country     string
+	location    string
+	description bool         // see PayOptions.Description
+	lakh        bool         // Indian numbering: a bare "L" after a figure is a lakh
+	refused     refusal      // the figure a PayError reports when none is taken
+	explain     *[]PayFigure // when set, every figure judged is appended
+	amounts     []amount     // scratch, reused through payContexts
+	cands       []candidate  // scratch, reused through payContexts
 }
 
 var payContexts = sync.Pool{New: func() any { return new(payContext) }}
 
-func newPayContext(text, country string) *payContext {
+func newPayContext(text string, opt PayOptions) *payContext {
 	pc := payContexts.Get().(*payContext)
-	*pc = payContext{text: text, country: strings.ToUpper(strings.TrimSpace(country)), amounts: pc.amounts[:0]}
+	*pc = payContext{text: text, country: strings.ToUpper(strings.TrimSpace(opt.Country)), location: opt.Location,
+		description: opt.Description, amounts: pc.amounts[:0], cands: pc.cands[:0]}
 	switch pc.country {
 	case "IN", "PK", "BD", "NP", "LK":
 		pc.lakh = true
@@ -82,7 +123,7 @@ func newPayContext(text, country string) *payContext {
 }
 
 func (pc *payContext) release() {
-	pc.text = ""
+	pc.text, pc.location, pc.explain = "", "", nil
 	payContexts.Put(pc)
 }
 
@@ -98,13 +139,31 @@ func (pc *payContext) release() {
 // The error is a *PayError wrapping ErrNoPay when the text states no pay,
 // ErrUnparsedPay when a figure cannot be read with confidence, or
 // ErrNoCurrency when neither the text nor the country names a currency.
-func ParsePay(text, country string) (Pay, error) { return parsePay(text, country, nil) }
+func ParsePay(text, country string) (Pay, error) {
+	return parsePay(text, PayOptions{Country: country}, nil, nil)
+}
 
-// parsePay is ParsePay with the word hashes of text when the caller has
-// them already (a description the role rule has read), so that looking for
-// hint words in the whole text does not read it again.
-func parsePay(text, country string, textWords []uint64) (Pay, error) {
-	pc := newPayContext(text, country)
+// ParsePayText is ParsePay with what else is known of the text: read as a
+// description, a figure is pay only where introduced as the role's pay
+// (see PayOptions). Where every figure is refused, the error wraps
+// ErrNotPayContext and its Context says what the first one is.
+func ParsePayText(text string, opt PayOptions) (Pay, error) { return parsePay(text, opt, nil, nil) }
+
+// ExplainPay is ParsePayText that also lists every figure it judged, in
+// the order judged: taken, with its rule, or refused, with its reason.
+func ExplainPay(text string, opt PayOptions) ([]PayFigure, Pay, error) {
+	var figures []PayFigure
+	p, err := parsePay(text, opt, nil, &figures)
+	return figures, p, err
+}
+
+// parsePay is ParsePayText with the word hashes of text when the caller
+// has them already (a description the role rule has read), so that looking
+// for hint words in the whole text does not read it again, and where to
+// list the figures judged (nil: nowhere).
+func parsePay(text string, opt PayOptions, textWords []uint64, explain *[]PayFigure) (Pay, error) {
+	pc := newPayContext(text, opt)
+	pc.explain = explain
 	defer pc.release()
 	wholeHints := func() hints {
 		if textWords != nil {
@@ -119,7 +178,15 @@ func parsePay(text, country string, textWords []uint64) (Pay, error) {
 		}
 		return Pay{}, &PayError{Text: text, Offset: at, Reason: reason, Err: err}
 	}
-	c, ok := pc.candidate()
+	c, rule, ok := pc.choose()
+	if !ok && pc.refused.set && (pc.refused.context != "" || pc.description) {
+		lo, hi := sentenceBounds(text, pc.refused.offset, pc.refused.offset)
+		if h := scanHints(text[lo:hi]); h.noSalary != "" {
+			return fail(pc.refused.offset, ErrNoPay, "no salary (%q)", h.noSalary)
+		}
+		return Pay{}, &PayError{Text: text, Offset: pc.refused.offset, Reason: "not the role's pay: " + pc.refused.reason,
+			Context: pc.refused.context, Err: ErrNotPayContext}
+	}
 	if !ok {
 		h := wholeHints()
 		switch {
@@ -143,7 +210,7 @@ func parsePay(text, country string, textWords []uint64) (Pay, error) {
 		}
 	}
 	p := Pay{Salary: data.Salary{Min: c.lo.value, Max: c.hi.value}, Source: data.PaySourceEmployer,
-		Start: c.lo.start, End: c.hi.end, Repaired: c.repaired}
+		Start: c.lo.start, End: c.hi.end, Repaired: c.repaired, Rule: rule}
 	if (h.board || pc.wordBefore(c.lo.start, estimatedBefore)) && !h.employerEst {
 		p.Source = data.PaySourceBoard
 	}
@@ -202,6 +269,10 @@ func (pc *payContext) currency(c candidate) (code string, guessed, ok bool) {
 		sym := c.lo.symbol
 		if sym == "" {
 			sym = c.hi.symbol
+		}
+		// A code after the range and its period settles the mark: "$40-$55/hour USD".
+		if code, _, n := pc.markAfter(skipSpace(pc.text, c.hi.end)); n > 0 && code != "" {
+			return code, false, true
 		}
 		if code, guessed := markCurrency(sym, pc.country); code != "" {
 			return code, guessed, true

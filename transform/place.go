@@ -168,8 +168,15 @@ func resolveLocation(location string) (Place, string, error) {
 			p.Anywhere = p.Anywhere || one.Anywhere
 		case p.Country == "":
 			p.Country, firstNote = one.Country, note
-		case one.Country != p.Country && !slices.Contains(p.Others, one.Country):
-			p.Others = append(p.Others, one.Country)
+			p.Others = append(p.Others, one.Others...)
+			p.Areas = append(p.Areas, one.Areas...)
+		default:
+			for _, cc := range append([]string{one.Country}, one.Others...) {
+				if cc != p.Country && !slices.Contains(p.Others, cc) {
+					p.Others = append(p.Others, cc)
+				}
+			}
+			p.Areas = append(p.Areas, one.Areas...)
 		}
 	}
 	slices.Sort(p.Areas)
@@ -178,7 +185,7 @@ func resolveLocation(location string) (Place, string, error) {
 	case p.Country != "" || len(p.Areas) > 0:
 		p.Anywhere = false
 		if len(p.Others) > 0 {
-			firstNote = joinNotes(firstNote, fmt.Sprintf("several places (%s, %s); first used", p.Country, strings.Join(p.Others, ", ")))
+			firstNote = joinNotes(firstNote, severalNote(p))
 		}
 		return p, firstNote, nil
 	case p.Anywhere:
@@ -205,6 +212,7 @@ type placeMatch struct {
 // remote"), which make it open anywhere.
 func resolveOnePlace(place string) (Place, string, error) {
 	var country, city, state *placeMatch
+	var named []string // the countries named by name, in order, each once
 	var areas []string
 	anywhere := false
 	var codes []placeMatch // upper-case codes: subdivision or country
@@ -224,6 +232,9 @@ func resolveOnePlace(place string) (Place, string, error) {
 				switch pn.kind {
 				case kindCountry:
 					country = m
+					if !slices.Contains(named, pn.country) {
+						named = append(named, pn.country)
+					}
 				case kindCity:
 					if city == nil {
 						city = m
@@ -254,6 +265,9 @@ func resolveOnePlace(place string) (Place, string, error) {
 			}
 			i++
 		}
+	}
+	if len(named) > 1 {
+		return severalCountries(named, codes, areas), "", nil
 	}
 	if country != nil {
 		if us, ok := ambiguousCountryNames[country.name]; ok && usSignal {
@@ -302,6 +316,26 @@ func resolveOnePlace(place string) (Place, string, error) {
 		return Place{Anywhere: true}, "", nil
 	}
 	return Place{}, "", fmt.Errorf("%w: location %q", ErrUnknownPlace, place)
+}
+
+// severalNote says that a place names several countries and that no
+// one of them is the posting's country.
+func severalNote(p Place) string {
+	return fmt.Sprintf("several countries (%s, %s): multi-country, no one country's currency assumed", p.Country, strings.Join(p.Others, ", "))
+}
+
+// severalCountries is a place that names several countries in one list
+// ("LATAM,US,Remote,Canada,Mexico"): the countries named, then those of
+// the country codes that are no state or province code, with the areas.
+func severalCountries(named []string, codes []placeMatch, areas []string) Place {
+	all := slices.Clone(named)
+	for _, c := range codes {
+		if cc := codeCountry(c.name); cc != "" && len(subdivisions[c.name]) == 0 && !slices.Contains(all, cc) {
+			all = append(all, cc)
+		}
+	}
+	slices.Sort(areas)
+	return Place{Country: all[0], Others: all[1:], Areas: slices.Compact(areas)}
 }
 
 // remoteOnly reports whether a place says only that the work is remote:

@@ -104,6 +104,9 @@ func TestResolvePlace(t *testing.T) {
 	}{
 		{"a country", "", "Berlin, Germany", transform.Place{Country: "DE"}},
 		{"several countries", "", "Berlin; Austin, TX", transform.Place{Country: "DE", Others: []string{"US"}}},
+		{"a list of countries", "", "LATAM,US,Remote,Canada,Mexico", transform.Place{Country: "CA", Others: []string{"MX", "US"}, Areas: []string{"latam"}}},
+		{"countries by name", "", "Germany, France, Spain", transform.Place{Country: "DE", Others: []string{"FR", "ES"}}},
+		{"a city and its state code is one country", "", "Cambridge, MA", transform.Place{Country: "US"}},
 		{"EMEA", "", "EMEA", transform.Place{Areas: []string{"emea"}}},
 		{"LATAM", "", "LATAM", transform.Place{Areas: []string{"latam"}}},
 		{"APAC", "", "Remote - APAC", transform.Place{Areas: []string{"apac"}}},
@@ -179,6 +182,8 @@ func TestPlaceRegions(t *testing.T) {
 		{"Remote - US or Europe", data.RegionMulti, "open in several regions (North America, Europe)"},
 		{"Europe or Asia", data.RegionMulti, "open in several regions (Europe, Asia-Pacific)"},
 		{"Berlin; London", "Europe", ""},
+		{"LATAM,US,Remote,Canada,Mexico", data.RegionMulti, "open in several regions (North America, Latin America)"},
+		{"Germany, France, Spain", "Europe", "several countries (DE, FR, ES)"},
 		{"Atlantis", data.RegionUnknown, "unknown place"},
 	}
 	cfg := transform.DefaultConfig()

@@ -136,6 +136,13 @@ func Run(ctx context.Context, cfg Config, job Job) (Stats, error) {
 		job.Log.Info("transformed", "records", st.Records, "listings", st.Listings, "rejects", st.Rejects,
 			"with_pay", st.WithPay, "no_pay", st.NoPay, "outliers", st.Outliers, "unplaced", st.Unplaced,
 			"duplicates", st.Duplicates, "near_duplicates", st.NearDuplicates)
+		if len(st.PayCodes) > 0 {
+			attrs := make([]any, 0, 2*len(st.PayCodes))
+			for _, code := range sortedKeys(st.PayCodes) {
+				attrs = append(attrs, code, st.PayCodes[code])
+			}
+			job.Log.Info("pay not in estimates, by salary_code", attrs...)
+		}
 	}
 	return st, nil
 }

@@ -25,6 +25,10 @@ type Stats struct {
 	// month could be swapped ("03/04/2026") from a source without
 	// date_order.
 	AmbiguousDates int
+	// PayCodes counts the listings whose pay enters no estimate by their
+	// salary_code (no_pay, not_pay_context, ignored_by_source,
+	// unparsed_pay, no_currency, no_rate, not_annualizable, outlier).
+	PayCodes map[string]int
 	// Sources breaks the counts down by source, in the order sources first
 	// appear in the records.
 	Sources []SourceStats

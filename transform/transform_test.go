@@ -95,6 +95,7 @@ func TestRun(t *testing.T) {
 		t.Errorf("rejects = %+v, want %+v", res.Rejects, wantRejects)
 	}
 	want := transform.Stats{Records: 10, Listings: 8, Rejects: 2, WithPay: 4, NoPay: 3, Outliers: 1, Unplaced: 1, Duplicates: 1,
+		PayCodes: map[string]int{data.SalaryCodeNoPay: 2, data.SalaryCodeNotAnnualizable: 1, data.SalaryCodeOutlier: 1},
 		Sources: []transform.SourceStats{
 			{Source: "s", Records: 9, Listings: 7, Rejects: 2, WithPay: 3},
 			{Source: "t", Records: 1, Listings: 1, WithPay: 1, Duplicates: 1},

@@ -112,13 +112,21 @@ func (w *worker) resolvePlace(hint, location string) placeResult {
 		return placeResult{region: data.RegionUnknown, notes: [2]string{err.Error()}}
 	}
 	pr := placeResult{country: p.Country, notes: [2]string{note}}
+	if len(p.Others) > 0 {
+		// Several countries: the posting's country, and so the currency
+		// of its bare figures and "$", is none of them.
+		pr.country = ""
+		if note == "" {
+			pr.notes[0] = severalNote(p)
+		}
+	}
 	pr.region, pr.notes[1] = placeRegion(p, w.regionOf, w.regionNames)
 	return pr
 }
 
 // pay reads, annualizes and converts the listing's pay.
 func (w *worker) pay(l *data.Listing, r *data.RawRecord, descWords []uint64) {
-	pr := readPay(r, l.Country, descWords)
+	pr := readPay(r, l.Country, descWords, w.sourcePay[r.Source])
 	l.SalaryText = pr.text
 	if pr.salary.Currency != "" {
 		l.SalaryMin, l.SalaryMax, l.SalaryCurrency, l.SalaryPeriod = pr.salary.Min, pr.salary.Max, pr.salary.Currency, string(pr.salary.Period)

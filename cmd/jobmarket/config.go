@@ -54,13 +54,17 @@ type Pipeline struct {
 
 func (p Pipeline) transformConfig() transform.Config {
 	orders := map[string]string{}
+	pay := map[string]data.PaySettings{}
 	for _, s := range p.Sources {
 		if s.DateOrder != "" {
 			orders[s.Name] = s.DateOrder
 		}
+		if !s.Pay.IsZero() {
+			pay[s.Name] = s.Pay
+		}
 	}
 	return transform.Config{Classify: p.Classify, Currency: p.Currency, Regions: p.Regions, Pay: p.Pay, Duplicates: p.Duplicates,
-		DateOrders: orders}
+		DateOrders: orders, SourcePay: pay}
 }
 
 // sourceNames are the names of the sources, in config order.

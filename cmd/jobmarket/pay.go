@@ -20,7 +20,14 @@ const payLong = `Show how jobmarket reads pay: one JSON object per TEXT with tex
 YEAR), annual_usd, and reason when no pay was found. With no TEXT it reads
 standard input, one TEXT or COUNTRY<TAB>TEXT per line (COUNTRY may be empty),
 and writes exactly one line per input line. Rates and annualization come from
-the config.`
+the config.
+
+With --description each TEXT is read as a whole description, as the
+transform stage reads one when a posting has no pay field: a figure is pay
+only where the text introduces it as the role's pay. With --explain each
+line also lists every figure judged, taken with the rule that found it or
+refused with the reason (context: funding, headcount, 401k, stipend,
+insurance, equity, bonus, commission, other_role, measure).`
 
 // payLine is what the pay command prints for one text.
 type payLine struct {
@@ -34,35 +41,49 @@ type payLine struct {
 	Source    string   `json:"source,omitempty"`  // employer or board_estimate
 	Guessed   []string `json:"guessed,omitempty"` // "currency", "period": read from the country or the size of the figure
 	Note      string   `json:"note,omitempty"`    // why annual_usd is null or left out of estimates
-	Code      string   `json:"code,omitempty"`    // salary_code: no_pay, unparsed_pay, no_currency, no_rate, outlier
+	Code      string   `json:"code,omitempty"`    // salary_code: no_pay, not_pay_context, unparsed_pay, no_currency, no_rate, outlier
 	Reason    string   `json:"reason,omitempty"`  // why no pay was found
+	Context   string   `json:"context,omitempty"` // with not_pay_context: what the refused figure is
+	Rule      string   `json:"rule,omitempty"`    // with --explain: how the figure taken was found
+	// Figures, with --explain, are every figure judged, in order.
+	Figures []transform.PayFigure `json:"figures,omitempty"`
+}
+
+// payFlags are how the pay command reads each text.
+type payFlags struct {
+	country     string
+	description bool // read each text as a whole description
+	explain     bool // list every figure judged
 }
 
 // newPayCommand is `jobmarket pay`, for researchers auditing a figure and
 // for tests: it reads pay exactly as the transform stage does and converts
 // it with the config's rates.
 func newPayCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	var country, configPath string
+	var flags payFlags
+	var configPath string
 	cmd := &cobra.Command{
 		Use:   "pay [TEXT...]",
 		Short: "Show how pay text is read, one JSON line per input",
 		Long:  payLong,
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if code := readPay(cmd.Context(), country, configPath, cmd.Flags().Changed("config"), args, stdin, stdout, stderr); code != exitOK {
+			if code := readPay(cmd.Context(), flags, configPath, cmd.Flags().Changed("config"), args, stdin, stdout, stderr); code != exitOK {
 				return codeError(code)
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&country, "country", "", "read figures as posted in country `CC` (ISO code or name)")
+	cmd.Flags().StringVar(&flags.country, "country", "", "read figures as posted in country `CC` (ISO code or name)")
+	cmd.Flags().BoolVar(&flags.description, "description", false, "read each text as a whole description: figures count only where introduced as pay")
+	cmd.Flags().BoolVar(&flags.explain, "explain", false, "list every figure judged, with the rule that took it or why it was refused")
 	cmd.Flags().StringVarP(&configPath, "config", "c", DefaultConfigFile, "pipeline config `FILE` with the rates")
 	return cmd
 }
 
 // readPay reads each text, or standard input when there is none, and
 // returns the exit code.
-func readPay(ctx context.Context, country, configPath string, explicit bool, texts []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func readPay(ctx context.Context, flags payFlags, configPath string, explicit bool, texts []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	p, _, err := loadConfig(configPath, explicit)
 	if err != nil {
 		fmt.Fprintf(stderr, "jobmarket pay: %v\n", err)
@@ -70,10 +91,10 @@ func readPay(ctx context.Context, country, configPath string, explicit bool, tex
 	}
 	cfg := p.transformConfig()
 	defaultCC := ""
-	if country != "" {
+	if flags.country != "" {
 		var ok bool
-		if defaultCC, ok = transform.LookupCountry(country); !ok {
-			fmt.Fprintf(stderr, "jobmarket pay: --country %q is not a country (want an ISO 3166-1 code such as DE)\n", country)
+		if defaultCC, ok = transform.LookupCountry(flags.country); !ok {
+			fmt.Fprintf(stderr, "jobmarket pay: --country %q is not a country (want an ISO 3166-1 code such as DE)\n", flags.country)
 			return exitUsage
 		}
 	}
@@ -89,7 +110,7 @@ func readPay(ctx context.Context, country, configPath string, explicit bool, tex
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	write := func(text, cc string) error { return enc.Encode(readPayLine(cfg, text, cc)) }
+	write := func(text, cc string) error { return enc.Encode(readPayLine(cfg, flags, text, cc)) }
 
 	if len(texts) > 0 {
 		for _, text := range texts {
@@ -142,16 +163,21 @@ func splitPayLine(line, defaultCC string) (text, cc string) {
 }
 
 // readPayLine reads one text the way the transform stage reads pay text.
-func readPayLine(cfg transform.Config, text, cc string) payLine {
+func readPayLine(cfg transform.Config, flags payFlags, text, cc string) payLine {
 	pl := payLine{Text: text, Country: cc}
-	p, err := transform.ParsePay(text, cc)
+	figures, p, err := transform.ExplainPay(text, transform.PayOptions{Country: cc, Description: flags.description})
+	if flags.explain {
+		pl.Figures, pl.Rule = figures, p.Rule
+	}
 	if err != nil {
 		var pe *transform.PayError
 		pl.Reason = err.Error()
 		if errors.As(err, &pe) {
-			pl.Reason = pe.Reason
+			pl.Reason, pl.Context = pe.Reason, pe.Context
 		}
 		switch {
+		case errors.Is(err, transform.ErrNotPayContext):
+			pl.Code = data.SalaryCodeNotPayContext
 		case errors.Is(err, transform.ErrNoPay):
 			pl.Code = data.SalaryCodeNoPay
 		case errors.Is(err, transform.ErrNoCurrency):

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -116,4 +117,35 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestPayCommandExplain checks that --explain lists every figure judged,
+// with the rule that took one or the context that refused the others, and
+// that --description reads a text as a description.
+func TestPayCommandExplain(t *testing.T) {
+	text := "We raised $40M. The salary range for this role is $140k-$170k, plus a $5,000 signing bonus."
+	code, lines, stderr := runPay(t, "", "--country", "US", "--description", "--explain", text, "Must be able to lift up to 10 pounds.")
+	if code != exitOK || len(lines) != 2 {
+		t.Fatalf("exit %d, %d lines, stderr %s", code, len(lines), stderr)
+	}
+	pay := lines[0]
+	if pay["min"] != 140000.0 || pay["rule"] != `introduced by "this role"` {
+		t.Errorf("pay line = %v", pay)
+	}
+	figs, _ := pay["figures"].([]any)
+	var got []string
+	for _, f := range figs {
+		m := f.(map[string]any)
+		got = append(got, fmt.Sprintf("%v %v %v", m["text"], m["taken"], m["context"]))
+	}
+	if want := "$40M false funding|$140k-$170k true <nil>|$5,000 false bonus"; strings.Join(got, "|") != want {
+		t.Errorf("figures = %q, want %q", strings.Join(got, "|"), want)
+	}
+	if trap := lines[1]; trap["code"] != "not_pay_context" || trap["context"] != "measure" || trap["min"] != nil {
+		t.Errorf("trap line = %v", trap)
+	}
+	code, lines, _ = runPay(t, "", "--country", "US", "$1,500 home-office stipend")
+	if code != exitOK || lines[0]["figures"] != nil || lines[0]["code"] != "not_pay_context" {
+		t.Errorf("without --explain: exit %d, %v", code, lines)
+	}
 }

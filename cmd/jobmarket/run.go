@@ -132,6 +132,7 @@ func placeLosses(funnels []data.Funnel) string {
 	for _, s := range funnels {
 		f.PlaceUnknown += s.PlaceUnknown
 		f.OutsideRegions += s.OutsideRegions
+		f.NoRegion += s.NoRegion
 		f.MultiRegion += s.MultiRegion
 		f.Anywhere += s.Anywhere
 	}
@@ -139,7 +140,7 @@ func placeLosses(funnels []data.Funnel) string {
 	for _, step := range []struct {
 		n    int
 		what string
-	}{{f.PlaceUnknown, "place unknown"}, {f.OutsideRegions, "outside every region"},
+	}{{f.PlaceUnknown, "place unknown"}, {f.NoRegion, "outside every region"}, {f.OutsideRegions, "in a region not estimated"},
 		{f.MultiRegion, "open in several regions"}, {f.Anywhere, "open anywhere"}} {
 		if step.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", step.n, step.what))
