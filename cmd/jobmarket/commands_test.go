@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -295,12 +297,32 @@ func TestReportPeriodMustMatchAnalysis(t *testing.T) {
 // output, and a second run must then finish.
 func TestInterruptStopsCleanly(t *testing.T) {
 	config, out := demoConfig(t)
-	cmd := exec.Command(os.Args[0], "run", "-c", config, "-o", out)
+	cmd := exec.Command(os.Args[0], "-v", "run", "-c", config, "-o", out)
 	cmd.Env = append(os.Environ(), "JOBMARKET_BE_MAIN=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(700 * time.Millisecond)
+	// The first log line comes after main has installed its interrupt
+	// handler, so the signal lands on a working run, however long the
+	// process took to start on a busy machine.
+	started := make(chan struct{})
+	go func() {
+		r := bufio.NewReader(stderr)
+		if _, err := r.ReadByte(); err == nil {
+			close(started)
+		}
+		io.Copy(io.Discard, r)
+	}()
+	select {
+	case <-started:
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the run wrote no log line within 60 s")
+	}
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
