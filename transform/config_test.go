@@ -134,7 +134,7 @@ func TestProjectExceptionsNamingNoProject(t *testing.T) {
 	c := transform.DefaultConfig().Classify
 	c.OpenStackProjects = []string{"nova", "neutron"}
 	c.ProjectExceptions = append(c.ProjectExceptions, "bossa")
-	if got, want := c.Classify("Engineer", "Nova and Neutron at scale"), data.RoleOpenStack; got != want {
+	if got, want := c.Classify("Engineer", "You will run Nova and Neutron at scale"), data.RoleOpenStack; got != want {
 		t.Errorf("two projects: %s, want %s", got, want)
 	}
 	if got, want := c.Classify("Engineer", "Offices in Nova Scotia; we run Neutron"), data.RoleOther; got != want {
