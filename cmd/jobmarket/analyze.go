@@ -101,11 +101,12 @@ func runAnalyze(ctx context.Context, e *env) error {
 // is the caller's to fix.
 func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listingsPath string, rejects []data.Reject) (analyze.Output, error) {
 	out, err := analyze.Run(ctx, cfg.Analysis, analyze.Input{
-		Regions:  cfg.Regions.Names(),
-		Listings: analyze.Stream(listingsFile(listingsPath)),
-		Rejects:  rejects,
-		Sources:  cfg.sourceNames(),
-		Period:   span,
+		Definition: cfg.Classify.Definition,
+		Regions:    cfg.Regions.Names(),
+		Listings:   analyze.Stream(listingsFile(listingsPath)),
+		Rejects:    rejects,
+		Sources:    cfg.sourceNames(),
+		Period:     span,
 	})
 	if errors.Is(err, analyze.ErrNoListings) || errors.Is(err, data.ErrSpan) {
 		return out, fmt.Errorf("%w: %w", flagError(err), errUsage)
