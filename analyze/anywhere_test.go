@@ -124,7 +124,7 @@ func TestFunnelUndated(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := data.Funnel{Source: "s", Fetched: 4, Parsed: 4, WithPay: 4, Classified: 4, Unique: 4, PlaceUnknown: 1, InEstimate: 3, Undated: 2}
-	if len(res.Funnel) != 1 || res.Funnel[0] != want {
+	if len(res.Funnel) != 1 || !reflect.DeepEqual(res.Funnel[0], want) {
 		t.Errorf("funnel = %+v, want %+v", res.Funnel, want)
 	}
 }

@@ -38,6 +38,11 @@ type Input struct {
 	// source that gave no records at all still gets a funnel row, with
 	// a note. Nil adds none.
 	Sources []string
+	// Definition is the classify.definition the listings' roles were made
+	// under (data.DefinitionCore or data.DefinitionMention). When set, the
+	// rows are labelled with it and followed by the sensitivity rows under
+	// the other definition (see sensitivity.label); "" adds none.
+	Definition string
 	// Period limits the analysis to the postings of a quarter or a span of
 	// dates (data.Span.Contains); zero for every posting. An open end is
 	// closed with the first or last posting date of the listings.
@@ -140,6 +145,10 @@ func Run(ctx context.Context, cfg Config, in Input) (Output, error) {
 			}
 		}
 	}
+	other, err := newSensitivity(cfg, in.Regions, in.Definition)
+	if err != nil {
+		return Output{}, err
+	}
 	out := Output{Period: period}
 	nBefore := 0
 	err = listings(func(batch []data.Listing) error {
@@ -147,11 +156,13 @@ func Run(ctx context.Context, cfg Config, in Input) (Output, error) {
 			l := &batch[i]
 			if !limited {
 				own.Add(l)
+				other.add(l)
 				out.Listings++
 				continue
 			}
 			if period.Contains(l) {
 				own.Add(l)
+				other.add(l)
 				out.Listings++
 			}
 			if period.UpTo(l) {
@@ -178,6 +189,9 @@ func Run(ctx context.Context, cfg Config, in Input) (Output, error) {
 		}
 	}
 	if out.Result, err = own.Estimate(ctx); err != nil {
+		return Output{}, err
+	}
+	if out.Premiums, err = other.label(ctx, out.Premiums, in.Definition); err != nil {
 		return Output{}, err
 	}
 	out.Funnel = noteSilentSources(out.Funnel, in.Sources, in.Rejects, limited)

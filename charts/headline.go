@@ -19,7 +19,7 @@ func headline(rows []data.Premium, m Method, period string) string {
 	if !ok {
 		return "No overall estimate is available: the analysis produced no “All regions” row."
 	}
-	return claim(all, m) + " — " + coverage(all, m, period) + "."
+	return claim(all, m) + " — " + coverage(all, m, period) + definitionClause(all) + "."
 }
 
 // overallRow finds the pooled row: all regions, all quarters. Callers pass

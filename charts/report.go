@@ -53,6 +53,10 @@ type Report struct {
 	// Pay is the advertised pay of every posting in the estimate, for the
 	// distribution chart; without it the chart is left out.
 	Pay []PayPoint
+	// Sensitivity are the headline rows under the other role definition
+	// (see SplitDefinitions), said in one line under the headline; nil
+	// for none.
+	Sensitivity []data.Premium
 }
 
 // Previous is the period a report is compared with.
@@ -186,7 +190,7 @@ func newPage(r Report) (page, error) {
 		Period:         r.Period,
 		PreviousPeriod: r.Previous.Period,
 		Headline:       headline(r.Premiums, r.Method, r.Period),
-		More:           moreSentences(r),
+		More:           append(sensitivitySentence(r), moreSentences(r)...),
 		Key:            newKeyFigure(r),
 		Level:          confidenceLevel(r.Method.Confidence),
 		MethodNotes:    methodNotes(r.Premiums),

@@ -43,8 +43,14 @@ type Listing struct {
 	Role Role
 	// RoleEvidence says which rule and words made the role, for audits.
 	RoleEvidence string
+	// OpenStack and Python say how central each technology is to the
+	// posting: LevelCore, LevelListed or LevelNone. Role follows from them
+	// and classify.definition (see RoleUnder).
+	OpenStack Level
+	Python    Level
 	// Seniority from the title: junior, mid, senior, lead, principal; ""
-	// when the title does not say.
+	// when neither the title nor the text says. When the title names no
+	// level, the text may ("5+ years", "lead a team"); Notes then says so.
 	Seniority   string
 	DuplicateOf string // URL of the first listing of the same posting, "" if none
 	// Notes holds what normalization could not settle, e.g. an unknown place.
@@ -125,6 +131,8 @@ var listingTable = newTable("listings",
 	column[Listing]{name: "salary_code", str: func(l *Listing) *string { return &l.SalaryCode }},
 	column[Listing]{name: "role", str: func(l *Listing) *string { return (*string)(&l.Role) }},
 	column[Listing]{name: "role_evidence", str: func(l *Listing) *string { return &l.RoleEvidence }},
+	column[Listing]{name: "openstack", str: func(l *Listing) *string { return (*string)(&l.OpenStack) }},
+	column[Listing]{name: "python", str: func(l *Listing) *string { return (*string)(&l.Python) }},
 	column[Listing]{name: "seniority", str: func(l *Listing) *string { return &l.Seniority }},
 	column[Listing]{name: "duplicate_of", str: func(l *Listing) *string { return &l.DuplicateOf }},
 	column[Listing]{name: "notes", str: func(l *Listing) *string { return &l.Notes }},

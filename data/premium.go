@@ -81,16 +81,25 @@ type Premium struct {
 	// Detail says how the row was made: resamples and seed, controls,
 	// variance estimator, pooling weights.
 	Detail string
+	// Definition is the role definition the row counts postings under:
+	// DefinitionCore or DefinitionMention. The rows of the configured
+	// definition come first; the headline rows under the other one follow,
+	// as a sensitivity check. Empty in files written before it.
+	Definition string
 }
 
 var premiumHeader = []string{"region", "quarter", "n_openstack", "n_python",
 	"median_openstack_usd", "median_python_usd", "premium", "ci_low", "ci_high",
 	"confidence", "method", "note",
-	"log_gap", "se", "p_value", "p_holm", "explained", "unexplained", "n_clusters", "detail"}
+	"log_gap", "se", "p_value", "p_holm", "explained", "unexplained", "n_clusters", "detail", "definition"}
 
-// legacyColumns is how many columns files written before log_gap had; the
-// reader accepts them with the later columns empty.
-const legacyColumns = 12
+// legacyColumns and beforeDefinition are how many columns files written
+// before log_gap and before definition had; the reader accepts them with
+// the later columns empty.
+const (
+	legacyColumns    = 12
+	beforeDefinition = 20
+)
 
 // formatNum writes a number with the fewest digits that read back exactly,
 // and NaN as an empty cell, so the CSV is byte-identical across reruns.
@@ -129,7 +138,7 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 			formatNum(p.Premium), formatNum(p.CILow), formatNum(p.CIHigh),
 			formatNum(p.Confidence), p.Method, p.Note,
 			formatNum(p.LogGap), formatNum(p.SE), formatNum(p.PValue), formatNum(p.PHolm),
-			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail}
+			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail, p.Definition}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -139,7 +148,8 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 }
 
 // ReadPremiumsCSV reads what WritePremiumsCSV wrote. Files from before the
-// log_gap column (12 columns) read with the later fields NaN or empty.
+// log_gap column (12 columns) or the definition column (20) read with the
+// later fields NaN or empty.
 func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -151,7 +161,7 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 		return nil, fmt.Errorf("read premiums: missing header")
 	}
 	width := len(recs[0])
-	if width != len(premiumHeader) && width != legacyColumns {
+	if width != len(premiumHeader) && width != legacyColumns && width != beforeDefinition {
 		return nil, fmt.Errorf("read premiums: header has %d columns, want %d", width, len(premiumHeader))
 	}
 	out := make([]Premium, 0, len(recs)-1)
@@ -161,7 +171,7 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 			return nil, fmt.Errorf("read premiums: line %d: %d fields, want %d", line, len(rec), width)
 		}
 		rec = append(rec, make([]string, len(premiumHeader)-width)...)
-		p := Premium{Region: rec[0], Quarter: rec[1], Method: rec[10], Note: rec[11], Detail: rec[19]}
+		p := Premium{Region: rec[0], Quarter: rec[1], Method: rec[10], Note: rec[11], Detail: rec[19], Definition: rec[20]}
 		ints := []struct {
 			col int
 			dst *int
@@ -211,6 +221,7 @@ type premiumJSON struct {
 	Unexplained        *float64 `json:"unexplained"`
 	NClusters          *int     `json:"n_clusters"`
 	Detail             string   `json:"detail"`
+	Definition         string   `json:"definition"`
 }
 
 func nullable(v float64) *float64 {
@@ -245,7 +256,7 @@ func WritePremiumsJSON(w io.Writer, rows []Premium) error {
 			nullable(p.Premium), nullable(p.CILow), nullable(p.CIHigh),
 			p.Confidence, p.Method, p.Note,
 			nullable(p.LogGap), nullable(p.SE), nullable(p.PValue), nullable(p.PHolm),
-			nullable(p.Explained), nullable(p.Unexplained), nullableCount(p.NClusters), p.Detail}
+			nullable(p.Explained), nullable(p.Unexplained), nullableCount(p.NClusters), p.Detail, p.Definition}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -270,7 +281,7 @@ func ReadPremiumsJSON(r io.Reader) ([]Premium, error) {
 			fromNullable(p.Premium), fromNullable(p.CILow), fromNullable(p.CIHigh),
 			p.Confidence, p.Method, p.Note,
 			fromNullable(p.LogGap), fromNullable(p.SE), fromNullable(p.PValue), fromNullable(p.PHolm),
-			fromNullable(p.Explained), fromNullable(p.Unexplained), clusters, p.Detail}
+			fromNullable(p.Explained), fromNullable(p.Unexplained), clusters, p.Detail, p.Definition}
 	}
 	return out, nil
 }

@@ -143,6 +143,57 @@ type Classify struct {
 	// keeps its DefaultSeniority words, a level given [] has none. When a
 	// title names several levels, the highest wins.
 	Seniority map[string][]string `yaml:"seniority"`
+
+	// Definition is what makes a posting an OpenStack or a Python role:
+	// data.DefinitionCore (the default) or data.DefinitionMention. The
+	// listings keep both levels, so the analysis also writes the estimate
+	// under the other definition.
+	Definition string `yaml:"definition"`
+	// CoreScore is the score at which a mentioned technology is core; see
+	// Levels. Default 2.
+	CoreScore float64 `yaml:"core_score"`
+	// Weights weigh a mention by where it stands. Default DefaultWeights.
+	Weights Weights `yaml:"weights"`
+	// Headings are the section headings, by section. Default
+	// DefaultHeadings.
+	Headings Headings `yaml:"headings"`
+	// OpeningWords is how many words of the description, before any
+	// heading, are its opening. Default 40.
+	OpeningWords int `yaml:"opening_words"`
+	// WorkVerbs, at most VerbWindow words before a mention in its clause,
+	// multiply it by VerbFactor. Defaults DefaultWorkVerbs, 4 and 1.5.
+	WorkVerbs  []string `yaml:"work_verbs"`
+	VerbWindow int      `yaml:"verb_window"`
+	VerbFactor float64  `yaml:"verb_factor"`
+	// Technologies are the other technologies a mention may be listed
+	// with. Listed with one, a mention is multiplied by PairFactor; with
+	// two or more, by ListFactor. Defaults DefaultTechnologies, 0.5 and
+	// 0.25.
+	Technologies []string `yaml:"technologies"`
+	PairFactor   float64  `yaml:"pair_factor"`
+	ListFactor   float64  `yaml:"list_factor"`
+	// OptionalMarkers make the mentions of their clause optional: they
+	// count 0. Default DefaultOptionalMarkers.
+	OptionalMarkers []string `yaml:"optional_markers"`
+	// OptionalWindow is how many words before or after a mention, in its
+	// clause, an optional marker may stand. Default 8.
+	OptionalWindow int `yaml:"optional_window"`
+	// ListWords may stand between the items of a list besides commas and
+	// slashes ("AWS, Azure or OpenStack", "such as"). Default
+	// DefaultListWords.
+	ListWords []string `yaml:"list_words"`
+	// ProjectWeight multiplies a mention of an OpenStack project name.
+	// Default 0.5.
+	ProjectWeight float64 `yaml:"project_weight"`
+	// SeniorYears of experience asked for ("5+ years") make a title that
+	// names no level senior; 0 turns it off. Default 5.
+	SeniorYears int `yaml:"senior_years"`
+	// ExperienceWords must follow "years" for the years to count as
+	// experience asked for. Default DefaultExperienceWords.
+	ExperienceWords []string `yaml:"experience_words"`
+	// LeadPhrases make a title that names no level lead. Default
+	// DefaultLeadPhrases.
+	LeadPhrases []string `yaml:"lead_phrases"`
 }
 
 // Duplicates holds how repeated postings are found besides the key of
@@ -187,6 +238,24 @@ func DefaultConfig() Config {
 			ProjectExceptions: slices.Clone(DefaultProjectExceptions),
 			Python:            slices.Clone(DefaultPython),
 			Seniority:         defaultSeniority(),
+			Definition:        DefaultDefinition,
+			CoreScore:         DefaultCoreScore,
+			Weights:           DefaultWeights,
+			Headings:          defaultHeadings(),
+			OpeningWords:      DefaultOpeningWords,
+			WorkVerbs:         slices.Clone(DefaultWorkVerbs),
+			VerbWindow:        DefaultVerbWindow,
+			VerbFactor:        DefaultVerbFactor,
+			Technologies:      slices.Clone(DefaultTechnologies),
+			PairFactor:        DefaultPairFactor,
+			ListFactor:        DefaultListFactor,
+			OptionalMarkers:   slices.Clone(DefaultOptionalMarkers),
+			OptionalWindow:    DefaultOptionalWindow,
+			ListWords:         slices.Clone(DefaultListWords),
+			ProjectWeight:     DefaultProjectWeight,
+			SeniorYears:       DefaultSeniorYears,
+			ExperienceWords:   slices.Clone(DefaultExperienceWords),
+			LeadPhrases:       slices.Clone(DefaultLeadPhrases),
 		},
 		Currency: Currency{Base: DefaultBase, AsOf: data.DefaultRatesAsOf, Rates: data.DefaultRates()},
 		Regions:  DefaultRegions(),
@@ -299,7 +368,7 @@ func (cl Classify) validate() []error {
 			errs = append(errs, data.FieldErrorf("classify.seniority."+level, "not a level (want %s)", strings.Join(data.SeniorityLevels, ", ")))
 		}
 	}
-	return errs
+	return append(errs, cl.validateLevels()...)
 }
 
 // appliedExceptions returns the phrases of cl.ProjectExceptions that name

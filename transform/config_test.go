@@ -60,6 +60,10 @@ func TestValidateFieldPaths(t *testing.T) {
 		{"empty keyword", func(c *transform.Config) { c.Classify.Python = []string{"python", "++"} }, []string{"classify.python[1]"}},
 		{"empty exception", func(c *transform.Config) { c.Classify.ProjectExceptions = []string{"heat pump", "--"} }, []string{"classify.project_exceptions[1]"}},
 		{"unknown level", func(c *transform.Config) { c.Classify.Seniority = map[string][]string{"intern": {"intern"}} }, []string{"classify.seniority.intern"}},
+		{"unknown definition", func(c *transform.Config) { c.Classify.Definition = "broad" }, []string{"classify.definition"}},
+		{"core score not positive", func(c *transform.Config) { c.Classify.CoreScore = 0 }, []string{"classify.core_score"}},
+		{"negative weight", func(c *transform.Config) { c.Classify.Weights.Requirements = -1 }, []string{"classify.weights.requirements"}},
+		{"empty heading", func(c *transform.Config) { c.Classify.Headings.Benefits = []string{"--"} }, []string{"classify.headings.benefits[0]"}},
 		{"text distance", func(c *transform.Config) { c.Duplicates.MaxTextDistance = 40 }, []string{"duplicates.max_text_distance"}},
 		{"negative words", func(c *transform.Config) { c.Duplicates.MinTextWords = -1 }, []string{"duplicates.min_text_words"}},
 		{"several at once", func(c *transform.Config) {
@@ -134,7 +138,7 @@ func TestProjectExceptionsNamingNoProject(t *testing.T) {
 	c := transform.DefaultConfig().Classify
 	c.OpenStackProjects = []string{"nova", "neutron"}
 	c.ProjectExceptions = append(c.ProjectExceptions, "bossa")
-	if got, want := c.Classify("Engineer", "Nova and Neutron at scale"), data.RoleOpenStack; got != want {
+	if got, want := c.Classify("Engineer", "You will run Nova and Neutron at scale"), data.RoleOpenStack; got != want {
 		t.Errorf("two projects: %s, want %s", got, want)
 	}
 	if got, want := c.Classify("Engineer", "Offices in Nova Scotia; we run Neutron"), data.RoleOther; got != want {

@@ -45,21 +45,22 @@ func ExampleResolveCountry() {
 	// Remote - EU          "" unknown place: location "Remote - EU" names a region, not a country
 }
 
-// ExampleClassify_Match shows the role rule with its evidence.
-func ExampleClassify_Match() {
+// ExampleClassify_Levels shows the role rule with its evidence: OpenStack
+// operated is core, OpenStack in a list of clouds is listed.
+func ExampleClassify_Levels() {
 	c := transform.DefaultConfig().Classify
 	for _, p := range [][2]string{
 		{"Cloud Engineer", "You will operate Nova, Neutron and Keystone at scale."},
+		{"Java Developer", "Build Spring services. Requirements: Java; AWS, Azure or OpenStack; Python is a plus."},
 		{"iOS Developer", "Our app is written in Swift; our office is in Halifax, Nova Scotia."},
-		{"Senior Backend Engineer", "Python3 and python-based tooling."},
 	} {
-		role, evidence := c.Match(p[0], p[1])
-		fmt.Printf("%s | %s | seniority %q\n", role, evidence, c.SeniorityOf(p[0]))
+		lv := c.Levels(p[0], p[1])
+		fmt.Printf("%s | %s | %s\n", lv.Role, lv.OpenStack, lv.Evidence)
 	}
 	// Output:
-	// openstack | openstack_projects: nova, neutron, keystone (description) | seniority ""
-	// other | other; ignored: nova (in "nova scotia"), swift (no other project within 10 words) | seniority ""
-	// python | python: python (description) | seniority "senior"
+	// openstack | core | openstack core: score 3.38 ≥ 2 from nova (opening, project, verb) 1.13, neutron (opening, project, verb) 1.13, keystone (opening, project, verb) 1.13; python none
+	// other | listed | openstack listed: score 0.19 < 2 from openstack (requirements, listed with 2) 0.19; python listed: score 0 < 2 from python (requirements, optional) 0
+	// other | none | openstack none; python none; ignored: nova (in "nova scotia"), swift (no other project within 10 words)
 }
 
 func ExampleResolvePlace() {

@@ -146,26 +146,32 @@ func FuzzResolvePlace(f *testing.F) {
 	})
 }
 
-// FuzzMatch checks that the role rule answers every text with a role and
-// evidence that names the rule that made it.
+// FuzzMatch checks that the role rule answers every text with levels, a
+// role that follows from them, and evidence that names each level.
 func FuzzMatch(f *testing.F) {
 	f.Add("OpenStack Engineer", "")
 	f.Add("Cloud Engineer", "Nova, Neutron and Cinder")
 	f.Add("iOS Developer", "Swift and a heat map in Nova Scotia")
 	f.Add("Python3 dev", "python-based")
+	f.Add("Full Stack", "such asPython; 如Python、Java")
+	f.Add("Java Developer", "Requirements:\n- AWS, Azure, OpenStack\nNice to have: Python is a plus. 5+ years.")
 	c := testConfig().Classify
 	f.Fuzz(func(t *testing.T, title, desc string) {
-		role, evidence := c.Match(title, desc)
-		prefix := map[data.Role][]string{
-			data.RoleOpenStack: {"openstack: ", "openstack_projects: "},
-			data.RolePython:    {"python: "},
-			data.RoleOther:     {"", "other; ignored: "},
-		}[role]
-		if !slices.ContainsFunc(prefix, func(p string) bool { return strings.HasPrefix(evidence, p) && (p != "" || evidence == "") }) {
-			t.Fatalf("Match(%q, %q) = %s with evidence %q", title, desc, role, evidence)
+		lv := c.Levels(title, desc)
+		levels := []data.Level{data.LevelCore, data.LevelListed, data.LevelNone}
+		if !slices.Contains(levels, lv.OpenStack) || !slices.Contains(levels, lv.Python) ||
+			lv.Role != data.RoleUnder(c.Definition, lv.OpenStack, lv.Python) {
+			t.Fatalf("Levels(%q, %q) = %+v", title, desc, lv)
+		}
+		if !strings.HasPrefix(lv.Evidence, "openstack "+string(lv.OpenStack)) ||
+			!strings.Contains(lv.Evidence, "; python "+string(lv.Python)) {
+			t.Fatalf("Levels(%q, %q): evidence %q does not name the levels", title, desc, lv.Evidence)
 		}
 		if s := c.SeniorityOf(title); s != "" && !slices.Contains(data.SeniorityLevels, s) {
 			t.Fatalf("SeniorityOf(%q) = %q", title, s)
+		}
+		if s, _ := c.SeniorityFrom(title, desc); s != "" && !slices.Contains(data.SeniorityLevels, s) {
+			t.Fatalf("SeniorityFrom(%q, %q) = %q", title, desc, s)
 		}
 	})
 }

@@ -1,15 +1,26 @@
 package transform
 
 import (
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/jobmarket/jobmarket/data"
 )
 
-// classifier applies the role rule of a Classify config to word hashes.
-// Build it once with newClassifier: compiling the keyword lists for every
+// Kinds of the phrases only the role rule uses, numbered apart from
+// phrase.go's.
+const (
+	phraseTech phraseKind = 64 + iota
+	phraseOptional
+	phraseVerb
+	phraseHeading // id: the section
+	phraseListWord
+	phraseLead
+	phraseYears
+	phraseExperience
+)
+
+// classifier applies the role rule of a Classify config to a posting.
+// Build it once with newClassifier: compiling the word lists for every
 // posting would cost more than classifying it.
 //
 // A classifier is read-only once built, so goroutines share one.
@@ -20,11 +31,26 @@ type classifier struct {
 	window      int
 	seniority   *phraseSet
 	alone       string // evidence of a project name with no other near it: " (no other project within 10 words)"
+	definition  string
+	coreScore   float64
+	weights     [len(sectionNames)]float64
+	opening     int
+	verbWindow  int
+	verbFactor  float64
+	optWindow   int
+	pairFactor  float64
+	listFactor  float64
+	projWeight  float64
+	seniorYears int
+	numbers     map[uint64]int // the hashes of "1" to "60"
 }
 
 func newClassifier(c Classify) *classifier {
 	cl := &classifier{phrases: newPhraseSet(), seniority: newPhraseSet(), minProjects: c.MinProjects, window: c.ProjectWindow,
-		alone: " (no other project within " + strconv.Itoa(c.ProjectWindow) + " words)"}
+		alone:      " (no other project within " + strconv.Itoa(c.ProjectWindow) + " words)",
+		definition: c.Definition, coreScore: c.CoreScore, weights: c.Weights.bySection(), opening: c.OpeningWords,
+		verbWindow: c.VerbWindow, verbFactor: c.VerbFactor, optWindow: c.OptionalWindow, pairFactor: c.PairFactor,
+		listFactor: c.ListFactor, projWeight: c.ProjectWeight, seniorYears: c.SeniorYears, numbers: map[uint64]int{}}
 	for _, w := range c.OpenStack {
 		cl.phrases.add(w, phraseOpenStack, 0)
 	}
@@ -38,6 +64,34 @@ func newClassifier(c Classify) *classifier {
 	for _, w := range c.Python {
 		cl.phrases.add(w, phrasePython, 0)
 	}
+	for i, w := range c.Technologies {
+		cl.phrases.add(w, phraseTech, i)
+	}
+	for _, w := range c.OptionalMarkers {
+		cl.phrases.add(w, phraseOptional, 0)
+	}
+	for _, w := range c.WorkVerbs {
+		cl.phrases.add(w, phraseVerb, 0)
+	}
+	for _, w := range c.ListWords {
+		cl.phrases.add(w, phraseListWord, 0)
+	}
+	for sec, heads := range c.Headings.bySection() {
+		for _, w := range heads {
+			cl.phrases.add(w, phraseHeading, int(sec))
+		}
+	}
+	for _, w := range c.LeadPhrases {
+		cl.phrases.add(w, phraseLead, 0)
+	}
+	for _, w := range c.ExperienceWords {
+		cl.phrases.add(w, phraseExperience, 0)
+	}
+	cl.phrases.add("years", phraseYears, 0)
+	cl.phrases.add("yrs", phraseYears, 0)
+	for n := 1; n <= 60; n++ {
+		cl.numbers[wordHash(strconv.Itoa(n))] = n
+	}
 	for level, name := range data.SeniorityLevels {
 		levelWords, ok := c.Seniority[name]
 		if !ok {
@@ -47,188 +101,88 @@ func newClassifier(c Classify) *classifier {
 			cl.seniority.add(w, phraseSeniority, level)
 		}
 	}
-	// The evidence strings are made once here, not per posting.
+	// What the evidence says of an exception is made once here, not per
+	// posting: a project name lies inside the exception only if its first
+	// word is one of the exception's.
 	for i := range cl.phrases.entries {
 		e := &cl.phrases.entries[i]
-		switch e.kind {
-		case phraseOpenStack:
-			e.evidence = [2]string{"openstack: " + e.text + " (description)", "openstack: " + e.text + " (title)"}
-		case phrasePython:
-			e.evidence = [2]string{"python: " + e.text + " (description)", "python: " + e.text + " (title)"}
-		case phraseException:
-			// A project name lies inside the exception only if its first
-			// word is one of the exception's.
-			e.ignores = make([]string, len(cl.projects))
-			for _, p := range cl.phrases.entries {
-				if p.kind == phraseProject && slices.Contains(e.words, p.words[0]) {
-					e.ignores[p.id] = p.text + " (in " + strconv.Quote(e.text) + ")"
-				}
+		if e.kind != phraseException {
+			continue
+		}
+		e.ignores = make([]string, len(cl.projects))
+		for _, p := range cl.phrases.entries {
+			if p.kind == phraseProject && containsHash(e.words, p.words[0]) {
+				e.ignores[p.id] = p.text + " (in " + strconv.Quote(e.text) + ")"
 			}
 		}
 	}
 	return cl
 }
 
-// Classify decides the role of a posting from its title and description:
-// OpenStack when an OpenStack keyword appears, or when at least
-// MinProjects different OpenStack project names stand within ProjectWindow
-// words of each other outside the ProjectExceptions phrases (project names
-// alone are ordinary words: Swift, Heat, Glance, Nova Scotia); Python when
-// a Python keyword appears and the posting is not OpenStack; Other
-// otherwise. It compiles the rule on every call; New compiles it once.
+func containsHash(hs []uint64, h uint64) bool {
+	for _, x := range hs {
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
+
+// isTerm reports whether a word hash starts a technology phrase: the
+// words a glued word ("asPython") is split to find.
+func (cl *classifier) isTerm(h uint64) bool {
+	if !cl.phrases.mayStart(h) {
+		return false
+	}
+	found := false
+	cl.phrases.matches([]uint64{h}, 0, func(e *phraseEntry) {
+		switch e.kind {
+		case phraseOpenStack, phraseProject, phrasePython, phraseTech:
+			found = true
+		}
+	})
+	return found
+}
+
+// RoleLevels is what the role rule makes of a posting: how central
+// OpenStack and Python are to it, its role under the configured
+// definition, and the evidence, which says for each technology the rule
+// and the words that decided.
+type RoleLevels struct {
+	OpenStack, Python data.Level
+	Role              data.Role
+	Evidence          string
+}
+
+// Levels reads how central OpenStack and Python are to a posting. A
+// technology is core when the title names it (for OpenStack, "OpenStack"
+// or one of its projects where OpenStack is in context), or when its
+// mentions score at least CoreScore; listed when it is mentioned but
+// scores less; none when it is not mentioned.
+//
+// A mention scores the weight of its section (Weights: the opening, the
+// responsibilities, the requirements, nice-to-have...), times VerbFactor
+// when a work verb stands just before it ("operate our OpenStack cloud"),
+// times PairFactor or ListFactor when it stands in a list with one or
+// more other Technologies ("AWS, Azure or OpenStack"), times ProjectWeight
+// for an OpenStack project name; an optional mention ("a plus", in the
+// nice-to-have section) scores 0. Project names count only in an
+// OpenStack context: OpenStack named, or MinProjects different project
+// names within ProjectWindow words outside the ProjectExceptions. It
+// compiles the rule on every call; New compiles it once.
+func (c Classify) Levels(title, description string) RoleLevels {
+	var s roleScratch
+	return newClassifier(c).levels(&s, title, description)
+}
+
+// Classify is the role of a posting under c.Definition; see Levels.
 func (c Classify) Classify(title, description string) data.Role {
-	role, _ := c.Match(title, description)
-	return role
+	return c.Levels(title, description).Role
 }
 
-// Match is Classify that also says which rule and words decided the role,
-// the evidence a researcher needs to audit a classification.
+// Match is Classify that also says which rule and words decided, the
+// evidence a researcher needs to audit a classification.
 func (c Classify) Match(title, description string) (data.Role, string) {
-	cl := newClassifier(c)
-	ws := words(nil, title, true)
-	n := len(ws)
-	ws = words(ws, description, true)
-	return cl.classify(ws, n)
-}
-
-// projectHit is one project name found in the text.
-type projectHit struct{ pos, id int }
-
-// exceptionSpan is a project exception phrase found in the text.
-type exceptionSpan struct {
-	start, end int
-	phrase     *phraseEntry
-}
-
-// exceptionAt returns the exception phrase covering word pos, or nil.
-func exceptionAt(spans []exceptionSpan, pos int) *phraseEntry {
-	for _, s := range spans {
-		if s.start <= pos && pos < s.end {
-			return s.phrase
-		}
-	}
-	return nil
-}
-
-// classify applies the rule to the words of title and description;
-// the first titleLen words are the title's.
-func (cl *classifier) classify(ws []uint64, titleLen int) (data.Role, string) {
-	var (
-		openstack, python     *phraseEntry
-		openstackAt, pythonAt int
-		hitsBuf               [16]projectHit
-		hits                  = hitsBuf[:0]
-		exceptionsBuf         [4]exceptionSpan
-		exceptions            = exceptionsBuf[:0]
-		ignoredBuf            [4]string
-		ignored               = ignoredBuf[:0]
-	)
-	for i, w := range ws {
-		if !cl.phrases.mayStart(w) {
-			continue
-		}
-		cl.phrases.matches(ws, i, func(e *phraseEntry) {
-			switch e.kind {
-			case phraseOpenStack:
-				if openstack == nil {
-					openstack, openstackAt = e, i
-				}
-			case phrasePython:
-				if python == nil {
-					python, pythonAt = e, i
-				}
-			case phraseException:
-				exceptions = append(exceptions, exceptionSpan{i, i + len(e.words), e})
-			case phraseProject:
-				hits = append(hits, projectHit{i, e.id})
-			}
-		})
-	}
-	// Drop project names inside an exception phrase.
-	kept := hits[:0]
-	for _, h := range hits {
-		if phrase := exceptionAt(exceptions, h.pos); phrase != nil {
-			ignored = append(ignored, phrase.ignores[h.id])
-			continue
-		}
-		kept = append(kept, h)
-	}
-	if openstack != nil {
-		return data.RoleOpenStack, withIgnored(openstack.where(openstackAt < titleLen), ignored)
-	}
-	if evidence := cl.projectCluster(kept, titleLen); evidence != "" {
-		return data.RoleOpenStack, withIgnored(evidence, ignored)
-	}
-	for _, h := range kept {
-		ignored = append(ignored, cl.projects[h.id]+cl.alone)
-	}
-	if python != nil {
-		return data.RolePython, withIgnored(python.where(pythonAt < titleLen), ignored)
-	}
-	return data.RoleOther, withIgnored("", ignored)
-}
-
-// projectCluster finds MinProjects different project names within Window
-// words of each other and returns the evidence, the names in text order
-// and where the cluster starts: "openstack_projects: nova, neutron
-// (description)"; "" when there is none.
-func (cl *classifier) projectCluster(hits []projectHit, titleLen int) string {
-	for a := range hits {
-		var idsBuf [16]int
-		ids := idsBuf[:0]
-		for b := a; b < len(hits) && hits[b].pos-hits[a].pos <= cl.window; b++ {
-			seen := false
-			for _, id := range ids {
-				seen = seen || id == hits[b].id
-			}
-			if !seen {
-				ids = append(ids, hits[b].id)
-			}
-		}
-		if len(ids) < cl.minProjects {
-			continue
-		}
-		where := " (description)"
-		if hits[a].pos < titleLen {
-			where = " (title)"
-		}
-		var b strings.Builder
-		b.WriteString("openstack_projects: ")
-		for i, id := range ids {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(cl.projects[id])
-		}
-		b.WriteString(where)
-		return b.String()
-	}
-	return ""
-}
-
-// withIgnored appends to a rule's evidence the project names that did not
-// count, in one allocation: every posting has evidence.
-func withIgnored(evidence string, ignored []string) string {
-	if len(ignored) == 0 {
-		return evidence
-	}
-	if evidence == "" {
-		evidence = "other"
-	}
-	const intro, sep = "; ignored: ", ", "
-	size := len(evidence) + len(intro) + len(sep)*(len(ignored)-1)
-	for _, s := range ignored {
-		size += len(s)
-	}
-	var b strings.Builder
-	b.Grow(size)
-	b.WriteString(evidence)
-	b.WriteString(intro)
-	for i, s := range ignored {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(s)
-	}
-	return b.String()
+	lv := c.Levels(title, description)
+	return lv.Role, lv.Evidence
 }

@@ -83,7 +83,7 @@ func TestRun(t *testing.T) {
 	check("u6", by["u6"].SalaryNote == data.SalaryNoteOutlier && by["u6"].SalaryAnnualUSD == 1.5, "outlier kept with its figure")
 	check("u7", strings.Contains(by["u7"].SalaryNote, "one-time"), "one-time pay not annualized")
 	check("u10", by["u10"].Remote && by["u10"].PostedDate == "2025-07-14", "lever remote and epoch date")
-	check("u1", by["u1"].RoleEvidence == "openstack: openstack (title)" && by["u1"].Seniority == "", "evidence, no seniority")
+	check("u1", by["u1"].RoleEvidence == "openstack core: the title names openstack; python none" && by["u1"].OpenStack == data.LevelCore && by["u1"].Seniority == "", "evidence, no seniority")
 	for url, code := range map[string]string{"u1": "", "u5": data.SalaryCodeNoPay, "u6": data.SalaryCodeOutlier, "u7": data.SalaryCodeNotAnnualizable} {
 		check(url, by[url].SalaryCode == code, "salary_code %q", code)
 	}

@@ -21,6 +21,7 @@ type worker struct {
 	*rules
 	places map[[2]string]placeResult
 	words  []uint64 // scratch: word hashes of title and description
+	role   roleScratch
 	notes  []string // scratch: notes of the listing being built
 }
 
@@ -58,9 +59,19 @@ func (w *worker) listing(r *data.RawRecord, l *data.Listing) dupInput {
 	w.words = words(w.words, r.Description, true)
 	w.pay(l, r, w.words[titleLen:])
 
-	l.Role, l.RoleEvidence = w.classifier.classify(w.words, titleLen)
+	lv := w.classifier.levels(&w.role, l.Title, r.Description)
+	l.Role, l.RoleEvidence, l.OpenStack, l.Python = lv.Role, lv.Evidence, lv.OpenStack, lv.Python
 	seniority := w.classifier.seniorityOf(w.words[:titleLen])
 	l.Seniority = seniority.String()
+	if seniority == 0 {
+		// The duplicate key keeps the title's level: reposts that ask for
+		// other years are still the same posting.
+		fromText, note := w.classifier.textSeniority(&w.role)
+		if fromText != 0 {
+			l.Seniority = fromText.String()
+			w.notes = append(w.notes, note)
+		}
+	}
 
 	in := dupInput{url: l.URL, seniority: seniority}
 	desc := w.words[titleLen:]

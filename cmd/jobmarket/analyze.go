@@ -103,12 +103,13 @@ func runAnalyze(ctx context.Context, e *env) error {
 // is the caller's to fix.
 func runAnalysis(ctx context.Context, cfg Pipeline, span data.Span, listingsPath string, rejects []data.Reject, work *stageWork) (analyze.Output, error) {
 	out, err := analyze.Run(ctx, cfg.Analysis, analyze.Input{
-		Regions:  cfg.Regions.Names(),
-		Listings: analyze.Stream(work.stream(listingsFile(listingsPath))),
-		Rejects:  rejects,
-		Sources:  cfg.sourceNames(),
-		Period:   span,
-		Progress: work.estimated,
+		Definition: cfg.Classify.Definition,
+		Regions:    cfg.Regions.Names(),
+		Listings:   analyze.Stream(work.stream(listingsFile(listingsPath))),
+		Rejects:    rejects,
+		Sources:    cfg.sourceNames(),
+		Period:     span,
+		Progress:   work.estimated,
 	})
 	if errors.Is(err, analyze.ErrNoListings) || errors.Is(err, data.ErrSpan) {
 		return out, fmt.Errorf("%w: %w", flagError(err), errUsage)

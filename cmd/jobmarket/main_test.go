@@ -100,9 +100,19 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checked := 0
+	checked, sensitivity := 0, 0
 	for _, p := range got {
 		if p.Method != data.MethodRawBCA {
+			continue
+		}
+		if p.Definition != data.DefinitionCore {
+			// The ground truth's roles are the core ones; under mention,
+			// the postings that list OpenStack join the OpenStack group.
+			if w := want[[2]string{p.Region, p.Quarter}]; p.Definition != data.DefinitionMention || p.NOpenStack <= w.NOpenStack {
+				t.Errorf("%s/%s: sensitivity row under %q has %d OpenStack postings, want more than the %d core ones",
+					p.Region, p.Quarter, p.Definition, p.NOpenStack, w.NOpenStack)
+			}
+			sensitivity++
 			continue
 		}
 		w, ok := want[[2]string{p.Region, p.Quarter}]
@@ -131,6 +141,9 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 	}
 	if checked < 15 {
 		t.Errorf("only %d rows had both groups of 30 or more; the demo should exercise most regions", checked)
+	}
+	if sensitivity == 0 {
+		t.Errorf("no sensitivity rows under the mention definition")
 	}
 
 	checkTables(t, out)

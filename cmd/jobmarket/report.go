@@ -39,6 +39,7 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	if err != nil {
 		return err
 	}
+	premiums, sensitivity := charts.SplitDefinitions(premiums)
 	af, err := e.openInput(AnalysisFile, "analyze")
 	if err != nil {
 		return err
@@ -70,10 +71,11 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 	listings := listingsFile(e.path(ListingsArrowFile))
 	settings := *summary.Settings
 	r := charts.Report{
-		Synthetic: summary.Synthetic,
-		Premiums:  premiums,
-		Funnel:    summary.Funnel,
-		Period:    span.Label(),
+		Synthetic:   summary.Synthetic,
+		Premiums:    premiums,
+		Sensitivity: sensitivity,
+		Funnel:      summary.Funnel,
+		Period:      span.Label(),
 		Method: charts.Method{
 			Confidence: settings.Confidence, Bootstrap: settings.Bootstrap, Seed: settings.Seed,
 			MinGroupSize: settings.MinGroupSize, DataFrom: summary.DataFrom, DataTo: summary.DataTo,

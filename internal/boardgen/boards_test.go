@@ -49,8 +49,8 @@ func TestSnapshotInvariants(t *testing.T) {
 			t.Errorf("(company, title, country) repeated: %s", key)
 		}
 		keys[key] = true
-		if got := classify(p.text()); got != p.role {
-			t.Errorf("%q reads as %s, want %s", p.title, got, p.role)
+		if got, want := mentionRole(p.text()), p.mentionRole(); got != want {
+			t.Errorf("%q mentions %s, want %s", p.title, got, want)
 		}
 		if currencyNear.MatchString(p.text()) {
 			t.Errorf("%q: description names a currency: %q", p.title, p.text())

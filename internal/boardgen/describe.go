@@ -54,6 +54,12 @@ func (g *generator) describe(p *posting, j job, sen seniority) [][]string {
 		}
 		generic = append(generic, s)
 	}
+	if p.listsOpenStack {
+		generic = append(generic, listedOpenStack[r.IntN(len(listedOpenStack))])
+	}
+	if p.listsPython {
+		generic = append(generic, listedPython[r.IntN(len(listedPython))])
+	}
 	return append(paras, generic)
 }
 

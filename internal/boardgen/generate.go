@@ -26,6 +26,8 @@ const (
 	shareWithPay         = 0.75
 	shareOpenStackNoWord = 0.10 // OpenStack roles named only by their projects
 	shareTrap            = 0.15 // Python and other roles with one project word as an English word
+	shareListsOpenStack  = 0.35 // Python and other roles that list OpenStack among other technologies
+	shareListsPython     = 0.30 // other roles that list Python among other languages
 	leverCompanyWeight   = 3    // Lever companies post more, so cross-posting to Lever is possible
 	postingDays          = 365  // days from startDate: 2025-10-01 .. 2026-09-30
 )
@@ -114,6 +116,10 @@ func (g *generator) newPosting(b board, sp special) *posting {
 	}
 	j := g.pickJob(p.role)
 	p.company = g.pickCompany(b)
+	if p.role != roleOpenStack && !j.namesProject {
+		p.listsOpenStack = r.Float64() < shareListsOpenStack
+		p.listsPython = p.role == roleOther && r.Float64() < shareListsPython
+	}
 
 	c := &countries[pick(r, countryWeights())]
 	if sp == specialOutlierLow || sp == specialOutlierHigh || sp == specialUnknownPlace {
@@ -136,8 +142,8 @@ func (g *generator) newPosting(b board, sp special) *posting {
 	sen := seniorities[pick(r, senWeights)]
 	p.title = g.uniqueTitle(p, j, sen)
 	p.paragraphs = g.describe(p, j, sen)
-	if got := classify(p.text()); got != p.role {
-		g.fail(fmt.Errorf("posting %d (%q) reads as %s, want %s", p.seq, p.title, got, p.role))
+	if got, want := mentionRole(p.text()), p.mentionRole(); got != want {
+		g.fail(fmt.Errorf("posting %d (%q) mentions %s, want %s", p.seq, p.title, got, want))
 	}
 
 	isOpenStack := 0.0

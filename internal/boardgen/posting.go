@@ -73,12 +73,16 @@ type posting struct {
 
 	company *company
 	title   string
-	role    role
-	country *country // nil for an unknown place
-	place   string   // the unknown place's name when country is nil
-	city    city
-	remote  bool
-	date    time.Time
+	role    role // under the default definition: the technology at the posting's core
+	// listsOpenStack and listsPython: the description also names the
+	// technology among others or as optional (listedOpenStack,
+	// listedPython), which makes it listed, not core.
+	listsOpenStack, listsPython bool
+	country                     *country // nil for an unknown place
+	place                       string   // the unknown place's name when country is nil
+	city                        city
+	remote                      bool
+	date                        time.Time
 	// paragraphs of plain-text sentences; boards escape them as needed.
 	paragraphs [][]string
 	pay        *pay // nil when no pay is stated
@@ -101,6 +105,19 @@ func (p *posting) countryCode() string {
 		return ""
 	}
 	return p.country.code
+}
+
+// mentionRole is the posting's role under classify.definition "mention":
+// OpenStack when it names OpenStack at all, else Python when it names
+// Python at all.
+func (p *posting) mentionRole() role {
+	switch {
+	case p.role == roleOpenStack || p.listsOpenStack:
+		return roleOpenStack
+	case p.role == rolePython || p.listsPython:
+		return rolePython
+	}
+	return roleOther
 }
 
 // day is the posting date as "2006-01-02".

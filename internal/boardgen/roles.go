@@ -12,8 +12,9 @@ const (
 )
 
 // job is a kind of position: its titles and the sentences that describe it.
-// A posting uses one core sentence (which carries the role's keywords) and
-// maybe one extra sentence.
+// A posting uses one core sentence (which carries the role's keywords and
+// makes its technology core: it names the work, "you will operate
+// OpenStack") and maybe one extra sentence.
 type job struct {
 	role   role
 	titles []string
@@ -43,7 +44,7 @@ var (
 			"You will run our OpenStack private cloud across {n} data centers.",
 			"Day to day you will upgrade, patch and troubleshoot OpenStack services.",
 			"You will automate OpenStack operations with Ansible and Python.",
-			"Hands-on experience with OpenStack, KVM and Linux networking is essential.",
+			"Hands-on experience operating OpenStack in production is essential.",
 			"You will contribute fixes to upstream OpenStack projects and review patches from the community.",
 			"We run one of the larger OpenStack deployments in {country}, with Ceph for storage.",
 		},
@@ -55,9 +56,9 @@ var (
 		core: []string{
 			"You will operate Nova, Neutron and Keystone at scale.",
 			"Our private cloud runs on Nova and Cinder and is deployed with Kolla.",
-			"You will automate bare-metal provisioning with Ironic and Neutron.",
+			"You will run and automate Ironic, Neutron and Nova for bare-metal provisioning.",
 			"You will tune Octavia load balancers and Neutron networking for our tenants.",
-			"You will look after Glance images and Cinder volumes for thousands of virtual machines.",
+			"You will maintain Glance images and Cinder volumes for thousands of virtual machines.",
 			"You will write Heat templates and keep Keystone federation healthy.",
 		},
 		extra: openStackExtra,
@@ -71,9 +72,9 @@ var (
 			"You will build backend services in Python with Django and PostgreSQL.",
 			"Our public APIs are written in Python using FastAPI.",
 			"You will maintain Flask services and the Python libraries behind them.",
-			"Strong Python skills and a habit of writing tests are required.",
+			"You will write Python every day, and a habit of writing tests is required.",
 			"You will write data pipelines in Python with pandas and Airflow.",
-			"You will help split our Django monolith into smaller services.",
+			"You will help split our Django monolith and build new Django services.",
 		},
 		extra: []string{
 			"We deploy to AWS with Docker and Terraform.",
@@ -104,6 +105,21 @@ var (
 		{role: roleOther, titles: []string{"Android Engineer", "Android Developer"},
 			core:  []string{"You will build our Android app in Kotlin."},
 			extra: []string{"You care about accessibility and smooth animations."}},
+	}
+)
+
+// listedOpenStack and listedPython name a technology among others or as
+// optional, the way most postings that mention OpenStack or Python do:
+// the technology is listed, not core, and the posting keeps its role.
+var (
+	listedOpenStack = []string{
+		"We deploy to AWS, GCP and OpenStack, so cloud experience helps.",
+		"Experience with OpenStack is a plus.",
+		"Our services run on VMware, OpenStack and Kubernetes.",
+	}
+	listedPython = []string{
+		"Scripting in Python, Bash or Go is a plus.",
+		"You know at least one of Java, Python or Go well.",
 	}
 )
 
@@ -156,11 +172,13 @@ func countProjectWords(words map[string]bool) int {
 	return n
 }
 
-// classify applies the pipeline's role rule to a posting's text: OpenStack
-// if it says "OpenStack" or names two distinct OpenStack projects, else
-// Python if it names Python, Django, Flask or FastAPI, else other. The
-// generator checks every posting against it.
-func classify(text string) role {
+// mentionRole applies the role rule of classify.definition "mention" to a
+// posting's text: OpenStack if it says "OpenStack" or names two distinct
+// OpenStack projects, else Python if it names Python, Django, Flask or
+// FastAPI, else other. The generator checks every posting against it: a
+// posting's core sentences and the sentences that list a technology must
+// be all that mention one.
+func mentionRole(text string) role {
 	words := wordSet(text)
 	if words["openstack"] || countProjectWords(words) >= 2 {
 		return roleOpenStack

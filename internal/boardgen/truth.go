@@ -36,14 +36,20 @@ type truePremium struct {
 // counts every posting page or API record, broken pages included, so
 // cloudjobs + lever + pyjobs = published_records + broken_pages.
 type truthCounts struct {
-	Postings         int      `json:"postings"`
-	PublishedRecords int      `json:"published_records"`
-	BrokenPages      int      `json:"broken_pages"`
-	Duplicates       int      `json:"duplicates"`
-	WithoutPay       int      `json:"without_pay"`
-	Outliers         int      `json:"outliers"`
-	UnknownPlace     int      `json:"unknown_place"`
-	PerBoard         perBoard `json:"per_board"`
+	Postings         int `json:"postings"`
+	PublishedRecords int `json:"published_records"`
+	BrokenPages      int `json:"broken_pages"`
+	Duplicates       int `json:"duplicates"`
+	WithoutPay       int `json:"without_pay"`
+	Outliers         int `json:"outliers"`
+	UnknownPlace     int `json:"unknown_place"`
+	// ListedOpenStack and ListedPython count the postings that name the
+	// technology only among others or as optional: openstack (python)
+	// listed, not core. They keep their role under classify.definition
+	// core and count as OpenStack (Python) roles under mention.
+	ListedOpenStack int      `json:"listed_openstack"`
+	ListedPython    int      `json:"listed_python"`
+	PerBoard        perBoard `json:"per_board"`
 }
 
 type perBoard struct {
@@ -109,6 +115,12 @@ func countPostings(postings []*posting) truthCounts {
 		}
 		if p.country == nil {
 			c.UnknownPlace++
+		}
+		if p.listsOpenStack {
+			c.ListedOpenStack++
+		}
+		if p.listsPython {
+			c.ListedPython++
 		}
 		if p.pay == nil {
 			c.WithoutPay++
