@@ -9,7 +9,7 @@ import (
 
 // cellEstimate is everything computed for one (region, quarter): the two
 // groups, the raw and median estimates with their bootstrap, the
-// regression, and for quarter "all" the permutation p-value.
+// regression with errors clustered by employer.
 type cellEstimate struct {
 	region, quarter string
 	os, py          *group
@@ -20,26 +20,26 @@ type cellEstimate struct {
 	short        string  // why the estimates are withheld; "" when they are not
 	bad          int     // postings left out for pay that is not a positive finite number
 
-	reps             replicates
-	accel            float64
-	bcaLo, bcaHi     float64
-	bcaErr           error
-	pctLo, pctHi     float64
-	pctErr           error
-	medLo, medHi     float64
-	medErr           error
-	adj              adjustedFit
-	adjErr           error
-	pValue           float64 // NaN when not computed
-	gapSE, medianSE  float64
-	bootstrapRounds  int
-	permutationCount int
+	// raw is the raw gap's clustered error and the employer counts, set
+	// whenever both groups have postings.
+	raw             rawFit
+	reps            replicates
+	accel           float64
+	bcaLo, bcaHi    float64
+	bcaErr          error
+	pctLo, pctHi    float64
+	pctErr          error
+	medLo, medHi    float64
+	medErr          error
+	adj             adjustedFit
+	adjErr          error
+	gapSE, medianSE float64
+	bootstrapRounds int
 }
 
 // estimateCell computes one cell from its postings obs (listing order).
-// withP asks for the permutation p-value.
-func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, withP bool, scr *scratch) *cellEstimate {
-	e := &cellEstimate{region: region, quarter: quarter, gap: math.NaN(), medOS: math.NaN(), medPy: math.NaN(), pValue: math.NaN()}
+func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, scr *scratch) *cellEstimate {
+	e := &cellEstimate{region: region, quarter: quarter, gap: math.NaN(), medOS: math.NaN(), medPy: math.NaN()}
 	nOS := 0
 	for _, i := range obs {
 		if s.openstack[i] {
@@ -68,6 +68,7 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	}
 	if e.os.n > 0 && e.py.n > 0 {
 		e.gap = stat.Mean(logOS, nil) - stat.Mean(logPy, nil)
+		e.raw = fitRaw(s, obs, e.os.meanLog, e.py.meanLog, e.os.n, e.py.n, scr.clusterRow)
 	}
 	var short []string
 	if e.os.n < cfg.MinGroupSize {
@@ -78,6 +79,10 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	}
 	if len(short) > 0 {
 		e.short = fmt.Sprintf("withheld: %s postings with pay, fewer than min_group_size %d", joinAnd(short), cfg.MinGroupSize)
+		return e
+	}
+	if few := fewEmployers(e.raw, cfg.MinEmployers); few != "" {
+		e.short = fmt.Sprintf("withheld: %s, fewer than min_employers %d", few, cfg.MinEmployers)
 		return e
 	}
 
@@ -92,12 +97,24 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	e.reps.median = nil                   // only the gaps are needed later, for the change rows
 	e.os.poisson, e.py.poisson = nil, nil // its tables are large and done with
 
-	e.adj, e.adjErr = safeAdjust(s, obs, cfg.MinClusters, scr)
-	if withP {
-		e.permutationCount = cfg.Permutations
-		e.pValue = permutationP(newSampler(rowRand(cfg.Seed, region, quarter, streamPermutation)), e.os, e.py, cfg.Permutations)
-	}
+	e.adj, e.adjErr = safeAdjust(s, obs, scr)
 	return e
+}
+
+// fewEmployers says which groups have postings from fewer than min
+// employers, such as "3 OpenStack employers"; "" when neither has.
+func fewEmployers(f rawFit, min int) string {
+	var few []string
+	if f.employersOS < min {
+		few = append(few, fmt.Sprintf("%d OpenStack", f.employersOS))
+	}
+	if f.employersPy < min {
+		few = append(few, fmt.Sprintf("%d Python", f.employersPy))
+	}
+	if len(few) == 0 {
+		return ""
+	}
+	return "postings from " + joinAnd(few) + " employers"
 }
 
 func joinAnd(parts []string) string {
@@ -110,12 +127,12 @@ func joinAnd(parts []string) string {
 // safeAdjust is adjust with gonum's panics turned into the row's error.
 // adjust checks its input first (sizes, rank), so a panic here is a bug,
 // but one regression row must not take the whole analysis down with it.
-func safeAdjust(s *postings, obs []int32, minClusters int, scr *scratch) (a adjustedFit, err error) {
+func safeAdjust(s *postings, obs []int32, scr *scratch) (a adjustedFit, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			*scr = *newScratch(s) // the buffers may be left dirty
 			a, err = adjustedFit{}, fmt.Errorf("the regression failed (%v); please report this", r)
 		}
 	}()
-	return adjust(s, obs, minClusters, scr)
+	return adjust(s, obs, scr)
 }

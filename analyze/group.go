@@ -21,7 +21,7 @@ type group struct {
 
 	// How resample draws: by Poissonization (set when cheapest), by a
 	// chain of binomials over units, or one posting at a time through slot
-	// (units nil). labelSum uses units and slot the same way.
+	// (units nil).
 	poisson *poissonScheme
 	slot    []int32 // position in the sorted expansion of the data → distinct value
 	units   []unit

@@ -16,7 +16,7 @@ type rowKind int
 
 const (
 	// kindRaw is the headline estimate: the ratio of geometric means with
-	// its BCa bootstrap interval (data.MethodRawBCA).
+	// its interval clustered by employer (data.MethodRaw).
 	kindRaw rowKind = iota
 	// kindAdjusted is the premium adjusted for what differs between the
 	// groups (seniority, country, remote), drawn beside the raw one.
@@ -43,7 +43,8 @@ var methodKinds = map[string]struct {
 	kind  rowKind
 	label string
 }{
-	data.MethodRawBCA:        {kindRaw, "Raw"},
+	data.MethodRaw:           {kindRaw, "Raw"},
+	data.MethodRawBCA:        {kindOther, "Raw, BCa bootstrap of postings"},
 	data.MethodRawPercentile: {kindOther, "Raw, percentile interval"},
 	data.MethodMedian:        {kindOther, "Ratio of medians"},
 	data.MethodAdjusted:      {kindAdjusted, "Adjusted"},

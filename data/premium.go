@@ -18,19 +18,24 @@ const QuarterAll = "all"
 // Methods: the value of Premium.Method, one per kind of estimate. A
 // (region, quarter) pair has one row per method, in this order.
 const (
-	// MethodRawBCA is the headline: the ratio of geometric means minus one
-	// with a stratified BCa bootstrap interval, and on quarter "all" rows
-	// the permutation p-value.
+	// MethodRaw is the ratio of geometric means minus one with a t
+	// interval on CR2 errors clustered by employer (Bell–McCaffrey degrees
+	// of freedom) and, on quarter "all" rows, the clustered test's p-value.
+	MethodRaw = "raw"
+	// MethodRawBCA is the same estimate with a BCa bootstrap interval that
+	// resamples postings: it takes postings as independent, so it is too
+	// narrow when employers post alike; kept for comparison.
 	MethodRawBCA = "raw_bca"
 	// MethodRawPercentile is the same estimate with the plain percentile
-	// bootstrap interval, for comparison.
+	// bootstrap interval, resampling postings, for comparison.
 	MethodRawPercentile = "raw_percentile"
 	// MethodMedian is the ratio of medians minus one with a percentile
-	// bootstrap interval.
+	// bootstrap interval that resamples employers within each role.
 	MethodMedian = "median"
 	// MethodAdjusted is exp(b) − 1 for the OpenStack coefficient b of an
-	// OLS of log pay on controls, with cluster-robust (by company) or HC3
-	// errors and the Oaxaca–Blinder split of the raw gap.
+	// OLS of log pay on controls, with CR2 errors clustered by employer
+	// (Bell–McCaffrey degrees of freedom) and the Oaxaca–Blinder split of
+	// the raw gap.
 	MethodAdjusted = "adjusted"
 	// MethodPooled is the empirical-Bayes partially pooled regional
 	// premium; its "All regions" row is the mean across regions.
@@ -81,16 +86,32 @@ type Premium struct {
 	// Detail says how the row was made: resamples and seed, controls,
 	// variance estimator, pooling weights.
 	Detail string
+
+	// NEmployersOpenStack and NEmployersPython count the employers the
+	// row's OpenStack and Python postings come from, a posting without a
+	// company counting as one; 0 where they do not apply (pooled and
+	// change rows).
+	NEmployersOpenStack int
+	NEmployersPython    int
+	// LargestEmployerShare is the share of the row's OpenStack postings
+	// posted by its largest OpenStack employer, in (0, 1]; NaN where it
+	// does not apply.
+	LargestEmployerShare float64
 }
 
 var premiumHeader = []string{"region", "quarter", "n_openstack", "n_python",
 	"median_openstack_usd", "median_python_usd", "premium", "ci_low", "ci_high",
 	"confidence", "method", "note",
-	"log_gap", "se", "p_value", "p_holm", "explained", "unexplained", "n_clusters", "detail"}
+	"log_gap", "se", "p_value", "p_holm", "explained", "unexplained", "n_clusters", "detail",
+	"n_employers_openstack", "n_employers_python", "largest_employer_share"}
 
-// legacyColumns is how many columns files written before log_gap had; the
-// reader accepts them with the later columns empty.
-const legacyColumns = 12
+// legacyColumns and detailColumns are how many columns files written
+// before log_gap and before n_employers_openstack had; the reader accepts
+// them with the later columns empty.
+const (
+	legacyColumns = 12
+	detailColumns = 20
+)
 
 // formatNum writes a number with the fewest digits that read back exactly,
 // and NaN as an empty cell, so the CSV is byte-identical across reruns.
@@ -129,7 +150,8 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 			formatNum(p.Premium), formatNum(p.CILow), formatNum(p.CIHigh),
 			formatNum(p.Confidence), p.Method, p.Note,
 			formatNum(p.LogGap), formatNum(p.SE), formatNum(p.PValue), formatNum(p.PHolm),
-			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail}
+			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail,
+			formatCount(p.NEmployersOpenStack), formatCount(p.NEmployersPython), formatNum(p.LargestEmployerShare)}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -139,7 +161,8 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 }
 
 // ReadPremiumsCSV reads what WritePremiumsCSV wrote. Files from before the
-// log_gap column (12 columns) read with the later fields NaN or empty.
+// log_gap column (12 columns) or the employer counts (20 columns) read
+// with the later fields NaN, 0 or empty.
 func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -151,7 +174,7 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 		return nil, fmt.Errorf("read premiums: missing header")
 	}
 	width := len(recs[0])
-	if width != len(premiumHeader) && width != legacyColumns {
+	if width != len(premiumHeader) && width != legacyColumns && width != detailColumns {
 		return nil, fmt.Errorf("read premiums: header has %d columns, want %d", width, len(premiumHeader))
 	}
 	out := make([]Premium, 0, len(recs)-1)
@@ -165,10 +188,10 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 		ints := []struct {
 			col int
 			dst *int
-		}{{2, &p.NOpenStack}, {3, &p.NPython}, {18, &p.NClusters}}
+		}{{2, &p.NOpenStack}, {3, &p.NPython}, {18, &p.NClusters}, {20, &p.NEmployersOpenStack}, {21, &p.NEmployersPython}}
 		for _, c := range ints {
-			if rec[c.col] == "" && c.col == 18 {
-				continue // n_clusters is empty where it does not apply
+			if rec[c.col] == "" && c.col >= 18 {
+				continue // counts after n_python are empty where they do not apply
 			}
 			if *c.dst, err = strconv.Atoi(rec[c.col]); err != nil {
 				return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[c.col], err)
@@ -183,6 +206,9 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 			if *dst, err = parseNum(rec[4+j]); err != nil {
 				return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[4+j], err)
 			}
+		}
+		if p.LargestEmployerShare, err = parseNum(rec[22]); err != nil {
+			return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[22], err)
 		}
 		out = append(out, p)
 	}
@@ -211,6 +237,9 @@ type premiumJSON struct {
 	Unexplained        *float64 `json:"unexplained"`
 	NClusters          *int     `json:"n_clusters"`
 	Detail             string   `json:"detail"`
+	NEmployersOS       *int     `json:"n_employers_openstack"`
+	NEmployersPy       *int     `json:"n_employers_python"`
+	LargestShare       *float64 `json:"largest_employer_share"`
 }
 
 func nullable(v float64) *float64 {
@@ -245,7 +274,8 @@ func WritePremiumsJSON(w io.Writer, rows []Premium) error {
 			nullable(p.Premium), nullable(p.CILow), nullable(p.CIHigh),
 			p.Confidence, p.Method, p.Note,
 			nullable(p.LogGap), nullable(p.SE), nullable(p.PValue), nullable(p.PHolm),
-			nullable(p.Explained), nullable(p.Unexplained), nullableCount(p.NClusters), p.Detail}
+			nullable(p.Explained), nullable(p.Unexplained), nullableCount(p.NClusters), p.Detail,
+			nullableCount(p.NEmployersOpenStack), nullableCount(p.NEmployersPython), nullable(p.LargestEmployerShare)}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -261,16 +291,19 @@ func ReadPremiumsJSON(r io.Reader) ([]Premium, error) {
 	}
 	out := make([]Premium, len(in))
 	for i, p := range in {
-		clusters := 0
-		if p.NClusters != nil {
-			clusters = *p.NClusters
+		count := func(n *int) int {
+			if n == nil {
+				return 0
+			}
+			return *n
 		}
 		out[i] = Premium{p.Region, p.Quarter, p.NOpenStack, p.NPython,
 			fromNullable(p.MedianOpenStackUSD), fromNullable(p.MedianPythonUSD),
 			fromNullable(p.Premium), fromNullable(p.CILow), fromNullable(p.CIHigh),
 			p.Confidence, p.Method, p.Note,
 			fromNullable(p.LogGap), fromNullable(p.SE), fromNullable(p.PValue), fromNullable(p.PHolm),
-			fromNullable(p.Explained), fromNullable(p.Unexplained), clusters, p.Detail}
+			fromNullable(p.Explained), fromNullable(p.Unexplained), count(p.NClusters), p.Detail,
+			count(p.NEmployersOS), count(p.NEmployersPy), fromNullable(p.LargestShare)}
 	}
 	return out, nil
 }

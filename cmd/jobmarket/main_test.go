@@ -12,6 +12,7 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
 
+	"github.com/jobmarket/jobmarket/analyze"
 	"github.com/jobmarket/jobmarket/data"
 )
 
@@ -102,7 +103,7 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 	}
 	checked := 0
 	for _, p := range got {
-		if p.Method != data.MethodRawBCA {
+		if p.Method != data.MethodRaw {
 			continue
 		}
 		w, ok := want[[2]string{p.Region, p.Quarter}]
@@ -113,7 +114,8 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 		if p.NOpenStack != w.NOpenStack || p.NPython != w.NPython {
 			t.Errorf("%s/%s: n = %d/%d, ground truth %d/%d", p.Region, p.Quarter, p.NOpenStack, p.NPython, w.NOpenStack, w.NPython)
 		}
-		if p.NOpenStack < 30 || p.NPython < 30 {
+		if p.NOpenStack < analyze.DefaultMinGroupSize || p.NPython < analyze.DefaultMinGroupSize ||
+			p.NEmployersOpenStack < analyze.DefaultMinEmployers || p.NEmployersPython < analyze.DefaultMinEmployers {
 			if !math.IsNaN(p.Premium) || p.Note == "" {
 				t.Errorf("%s/%s: small groups must be withheld with a note, got %v %q", p.Region, p.Quarter, p.Premium, p.Note)
 			}
@@ -130,7 +132,7 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 		}
 	}
 	if checked < 15 {
-		t.Errorf("only %d rows had both groups of 30 or more; the demo should exercise most regions", checked)
+		t.Errorf("only %d rows had both groups large enough; the demo should exercise most regions", checked)
 	}
 
 	checkTables(t, out)
