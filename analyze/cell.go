@@ -92,10 +92,15 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	gaps := sorted(e.reps.gap)
 	e.bcaLo, e.bcaHi, e.bcaErr = bcaInterval(gaps, e.os.meanLog-e.py.meanLog, e.accel, cfg.Confidence)
 	e.pctLo, e.pctHi, e.pctErr = percentileInterval(gaps, cfg.Confidence)
-	e.medLo, e.medHi, e.medErr = percentileInterval(sorted(e.reps.median), cfg.Confidence)
-	e.gapSE, e.medianSE = spread(e.reps.gap), spread(e.reps.median)
-	e.reps.median = nil                   // only the gaps are needed later, for the change rows
+	e.gapSE = spread(e.reps.gap)
+	e.reps.gap = nil                      // done with
 	e.os.poisson, e.py.poisson = nil, nil // its tables are large and done with
+	isOS := func(i int32) bool { return s.openstack[i] }
+	isPy := func(i int32) bool { return !s.openstack[i] }
+	medians := employerMedians(newSampler(rowRand(cfg.Seed, region, quarter, streamEmployers)),
+		newEmployerGroup(s, obs, isOS, e.os, scr.valueCount), newEmployerGroup(s, obs, isPy, e.py, scr.valueCount), cfg.Bootstrap)
+	e.medLo, e.medHi, e.medErr = percentileInterval(sorted(medians), cfg.Confidence)
+	e.medianSE = spread(medians)
 
 	e.adj, e.adjErr = safeAdjust(s, obs, scr)
 	return e

@@ -130,8 +130,12 @@ func (g *group) meanOf(counts []int32) float64 {
 
 // medianOf is the median pay (USD) of a resample with counts: the middle
 // value, or the midpoint of the two middle values when n is even.
-func (g *group) medianOf(counts []int32) float64 {
-	lo, hi := (g.n-1)/2, g.n/2 // 0-based positions of the middle values
+func (g *group) medianOf(counts []int32) float64 { return g.medianAt(counts, g.n) }
+
+// medianAt is medianOf for counts that sum to n, which a resample of
+// employers need not keep equal to the group's size.
+func (g *group) medianAt(counts []int32, n int) float64 {
+	lo, hi := (n-1)/2, n/2 // 0-based positions of the middle values
 	seen := 0
 	low := math.NaN()
 	for k, c := range counts {
