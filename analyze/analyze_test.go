@@ -46,12 +46,12 @@ func TestPremiumIsRatioOfGeometricMeans(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := res.Premiums[0]
-	if first.Region != data.RegionAll || first.Quarter != data.QuarterAll || first.Method != data.MethodRaw {
-		t.Fatalf("first row is %s/%s/%s, want %s/%s/%s", first.Region, first.Quarter, first.Method, data.RegionAll, data.QuarterAll, data.MethodRaw)
+	if first.Region != data.RegionAll || first.Quarter != data.QuarterAll || first.Method != data.MethodStratified {
+		t.Fatalf("first row is %s/%s/%s, want %s/%s/%s", first.Region, first.Quarter, first.Method, data.RegionAll, data.QuarterAll, data.MethodStratified)
 	}
 	for _, region := range []string{data.RegionAll, "Europe"} {
 		for _, q := range []string{data.QuarterAll, "2026Q3"} {
-			for _, method := range []string{data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile} {
+			for _, method := range []string{data.MethodStratified, data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile} {
 				p := row(t, res.Premiums, region, q, method)
 				if math.Abs(p.Premium-0.17) > 1e-12 || p.NOpenStack != 40 || p.NPython != 40 {
 					t.Errorf("%s/%s/%s: premium %v with n %d/%d, want 0.17 with 40/40", region, q, method, p.Premium, p.NOpenStack, p.NPython)
@@ -83,7 +83,7 @@ func TestRowOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	methods := []string{data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted, data.MethodPooled}
+	methods := []string{data.MethodStratified, data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted, data.MethodPooled}
 	var want []string
 	for _, region := range []string{data.RegionAll, "Europe"} {
 		for _, q := range []string{data.QuarterAll, "2026Q2", "2026Q3"} {
@@ -188,10 +188,10 @@ func TestReproducibleFromSeed(t *testing.T) {
 			t.Errorf("same seed, different rows:\n%+v\n%+v", a[i], b[i])
 		}
 	}
-	// a[1] is the first bootstrap row (raw_bca); the clustered raw row
-	// before it draws nothing.
-	if a[1].CILow == other[1].CILow && a[1].CIHigh == other[1].CIHigh {
-		t.Errorf("seeds 1 and 2 gave the same interval %v–%v", a[1].CILow, a[1].CIHigh)
+	// a[2] is the first bootstrap row (raw_bca); the clustered rows
+	// before it draw nothing.
+	if a[2].CILow == other[2].CILow && a[2].CIHigh == other[2].CIHigh {
+		t.Errorf("seeds 1 and 2 gave the same interval %v–%v", a[2].CILow, a[2].CIHigh)
 	}
 	if a[0].CILow != other[0].CILow || a[0].CIHigh != other[0].CIHigh {
 		t.Errorf("the clustered interval must not depend on the seed: %v–%v vs %v–%v", a[0].CILow, a[0].CIHigh, other[0].CILow, other[0].CIHigh)

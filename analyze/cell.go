@@ -23,6 +23,8 @@ type cellEstimate struct {
 	// raw is the raw gap's clustered error and the employer counts, set
 	// whenever both groups have postings.
 	raw             rawFit
+	strat           stratifiedFit
+	stratErr        error
 	reps            replicates
 	accel           float64
 	bcaLo, bcaHi    float64
@@ -103,6 +105,7 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	e.medianSE = spread(medians)
 
 	e.adj, e.adjErr = safeAdjust(s, obs, scr)
+	e.strat, e.stratErr = fitStratified(s, obs, scr.clusterRow)
 	return e
 }
 

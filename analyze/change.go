@@ -102,5 +102,5 @@ func changeClustered(s *postings, obs1, obs2 []int32, e1, e2 *cellEstimate, conf
 	for i := range clusterRow {
 		clusterRow[i] = -1
 	}
-	return cr2(changeOnes, bread, clusterSums(s, obs, 4, row, resid, clusterRow), 3)
+	return cr2(changeOnes, bread, clusterSums(s, obs, 4, row, resid, clusterRow), []float64{0, 0, 0, 1})
 }

@@ -23,7 +23,7 @@ type clustered struct {
 	clusters int
 }
 
-// cr2 computes the CR2 standard error of coefficient col of an OLS fit and
+// cr2 computes the CR2 standard error of the contrast cᵀβ of an OLS fit and
 // its Bell–McCaffrey degrees of freedom (Bell & McCaffrey 2002; Pustejovsky
 // & Tipton 2018, working model Φ = I), from cluster sums: ones[r] are the
 // columns equal to 1 on design row r (every regressor is 0 or 1), bread is
@@ -41,24 +41,37 @@ type clustered struct {
 // With v_g = N^{−1/2} T (√n ⊙ q), d_g = Σ_a n_a v_a² and z_g = X_cᵀ N v_g,
 // p_gᵀp_h = δ_gh d_g − z_gᵀ M z_h, so both sums cost O(G·K²) and no N×N
 // matrix is ever formed.
-func cr2(ones [][]int, bread *mat.SymDense, clusters [][]clusterCell, col int) clustered {
+//
+// Only the entries of z_g on the cluster's columns are nonzero, so a
+// cluster costs the square of its columns, not of K.
+func cr2(ones [][]int, bread *mat.SymDense, clusters [][]clusterCell, c []float64) clustered {
 	k, _ := bread.Dims()
+	mc := make([]float64, k)
+	for j := range k {
+		for l, cl := range c {
+			mc[j] += bread.At(j, l) * cl
+		}
+	}
 	q := make([]float64, len(ones))
 	for r, js := range ones {
 		for _, j := range js {
-			q[r] += bread.At(j, col)
+			q[r] += mc[j]
 		}
 	}
 	var variance, sumD, sumD2, sumDZ, sumZ float64
 	ztz := mat.NewSymDense(k, nil)
 	z := make([]float64, k)
-	mz := make([]float64, k)
+	inZ := make([]bool, k)
+	var nonzero []int
 	var eig mat.EigenSym
 	for _, cells := range clusters {
 		m := len(cells)
 		t := inverseRoot(cells, ones, bread, &eig)
 		score, d := 0.0, 0.0
-		clear(z)
+		for _, j := range nonzero {
+			z[j], inZ[j] = 0, false
+		}
+		nonzero = nonzero[:0]
 		for a, ca := range cells {
 			ta, va := 0.0, 0.0
 			for b, cb := range cells {
@@ -71,18 +84,22 @@ func cr2(ones [][]int, bread *mat.SymDense, clusters [][]clusterCell, col int) c
 			d += ca.n * va * va
 			for _, j := range ones[ca.row] {
 				z[j] += ca.n * va
+				if !inZ[j] {
+					inZ[j] = true
+					nonzero = append(nonzero, j)
+				}
 			}
 		}
 		variance += score * score
 		zmz := 0.0
-		for j := range k {
-			mz[j] = 0
-			for l := range k {
-				mz[j] += bread.At(j, l) * z[l]
+		for _, j := range nonzero {
+			for _, l := range nonzero {
+				zmz += z[j] * bread.At(j, l) * z[l]
+				if j <= l {
+					ztz.SetSym(j, l, ztz.At(j, l)+z[j]*z[l])
+				}
 			}
-			zmz += z[j] * mz[j]
 		}
-		ztz.SymRankOne(ztz, 1, mat.NewVecDense(k, z))
 		sumD += d
 		sumD2 += d * d
 		sumDZ += d * zmz
@@ -207,4 +224,11 @@ func clusterSums(s *postings, obs []int32, nRows int, row func(k int) int32, res
 		out[c] = cells
 	}
 	return out
+}
+
+// pick is the contrast picking coefficient j of k.
+func pick(k, j int) []float64 {
+	c := make([]float64, k)
+	c[j] = 1
+	return c
 }

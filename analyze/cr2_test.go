@@ -19,10 +19,12 @@ type cr2Reference struct {
 		Company   string  `json:"company"`
 		OpenStack bool    `json:"openstack"`
 		Seniority int     `json:"seniority"`
+		Country   string  `json:"country"`
 		Pay       float64 `json:"pay"`
 	} `json:"postings"`
-	Raw      cr2Fit `json:"raw"`
-	Adjusted cr2Fit `json:"adjusted"`
+	Raw        cr2Fit `json:"raw"`
+	Adjusted   cr2Fit `json:"adjusted"`
+	Stratified cr2Fit `json:"stratified"`
 }
 
 type cr2Fit struct {
@@ -32,10 +34,11 @@ type cr2Fit struct {
 	Clusters int     `json:"clusters"`
 }
 
-// TestCR2MatchesReference checks the raw and the adjusted regressions'
-// CR2 standard errors and Bell–McCaffrey degrees of freedom, computed here
-// from employer sums, against the dense-matrix reference: few employers,
-// many, none named (every posting its own cluster) and a mix.
+// TestCR2MatchesReference checks the raw, adjusted and stratified
+// estimates' CR2 standard errors and Bell–McCaffrey degrees of freedom,
+// computed here from employer sums, against the dense-matrix reference:
+// few employers, many, none named (every posting its own cluster) and a
+// mix with a country of one role only.
 func TestCR2MatchesReference(t *testing.T) {
 	raw, err := os.ReadFile("testdata/cr2_reference.json")
 	if err != nil {
@@ -56,7 +59,7 @@ func TestCR2MatchesReference(t *testing.T) {
 				if p.OpenStack {
 					role = data.RoleOpenStack
 				}
-				ls = append(ls, data.Listing{Region: "R", Role: role, Company: p.Company,
+				ls = append(ls, data.Listing{Region: "R", Role: role, Company: p.Company, Country: p.Country,
 					Seniority: strconv.Itoa(p.Seniority), SalaryAnnualUSD: p.Pay, SalarySource: data.PaySourceEmployer})
 			}
 			cfg := DefaultConfig()
@@ -81,6 +84,11 @@ func TestCR2MatchesReference(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkCR2(t, "adjusted", a.fit.beta[1], a.robust, ref.Adjusted)
+			st, err := fitStratified(s, obs, newScratch(s).clusterRow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCR2(t, "stratified", st.gap, st.clustered, ref.Stratified)
 		})
 	}
 }

@@ -149,7 +149,7 @@ func TestChangeBetweenLastQuarters(t *testing.T) {
 	}
 }
 
-// TestPValuesAndHolm checks that the raw and adjusted rows over all
+// TestPValuesAndHolm checks that the stratified and adjusted rows over all
 // quarters carry the clustered test's p-value, adjusted with Holm's method
 // over every p-value of the table, and that no other row carries one.
 func TestPValuesAndHolm(t *testing.T) {
@@ -170,7 +170,7 @@ func TestPValuesAndHolm(t *testing.T) {
 	}
 	var ps, holms []float64
 	for _, p := range res.Premiums {
-		withP := p.Quarter == data.QuarterAll && (p.Method == data.MethodRaw || p.Method == data.MethodAdjusted)
+		withP := p.Quarter == data.QuarterAll && (p.Method == data.MethodStratified || p.Method == data.MethodAdjusted)
 		if withP != !math.IsNaN(p.PValue) {
 			t.Errorf("%s %s %s: p %v", p.Region, p.Quarter, p.Method, p.PValue)
 		}
@@ -181,7 +181,7 @@ func TestPValuesAndHolm(t *testing.T) {
 			ps, holms = append(ps, p.PValue), append(holms, p.PHolm)
 		}
 	}
-	if yes := row(t, res.Premiums, "Yes", data.QuarterAll, data.MethodRaw); yes.PHolm > 0.01 {
+	if yes := row(t, res.Premiums, "Yes", data.QuarterAll, data.MethodStratified); yes.PHolm > 0.01 {
 		t.Errorf("a 20%% premium on 200+200 postings should have a small adjusted p, got %v", yes.PHolm)
 	}
 	// Holm's smallest adjusted p is the smallest p times the family size.
@@ -216,5 +216,45 @@ func TestCancel(t *testing.T) {
 	cancel()
 	if _, err := analyze.Run(ctx, cfg(), analyze.Input{Regions: []string{"Europe", "North America", "Asia-Pacific"}, Listings: analyze.SliceStream(regionalListings(1, 40))}); err == nil {
 		t.Error("Run on a cancelled context returned no error")
+	}
+}
+
+// TestStratifiedComparesLikeWithLike: no country pays OpenStack roles
+// more, but OpenStack postings sit in the better-paying country. The raw
+// ratio shows a large premium; the stratified headline does not, and it
+// says which countries it left out.
+func TestStratifiedComparesLikeWithLike(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 17))
+	level := map[string]float64{"US": 0.5, "DE": 0, "IN": -1}
+	var ls []data.Listing
+	add := func(role data.Role, country string, n int) {
+		for i := range n {
+			l := listing("Europe", "2026Q3", role, math.Exp(11.5+level[country]+0.2*rng.NormFloat64()))
+			l.Country, l.Company = country, fmt.Sprint(country, role, i%25)
+			ls = append(ls, l)
+		}
+	}
+	add(data.RoleOpenStack, "US", 280)
+	add(data.RoleOpenStack, "DE", 120)
+	add(data.RolePython, "US", 160)
+	add(data.RolePython, "DE", 120)
+	add(data.RolePython, "IN", 120)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodRaw)
+	st := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodStratified)
+	if raw.LogGap < 0.3 || raw.CILow < 0.3 {
+		t.Errorf("raw %+.3f [%+.3f, %+.3f]: the country mix should show as a premium", raw.LogGap, raw.CILow, raw.CIHigh)
+	}
+	if !(st.CILow < 0 && st.CIHigh > 0) || math.Abs(st.LogGap) > 0.05 {
+		t.Errorf("stratified %+.3f [%+.3f, %+.3f]: want about 0", st.LogGap, st.CILow, st.CIHigh)
+	}
+	if !strings.Contains(st.Detail, "over 2 countries with both roles (1 country with one role only left out: 0 OpenStack and 120 Python postings)") {
+		t.Errorf("detail %q", st.Detail)
+	}
+	if st.NEmployersOpenStack != 50 || st.NEmployersPython != 75 || math.Abs(st.LargestEmployerShare-12.0/400) > 1e-12 {
+		t.Errorf("employers %d/%d, largest share %v", st.NEmployersOpenStack, st.NEmployersPython, st.LargestEmployerShare)
 	}
 }

@@ -218,5 +218,5 @@ func (d *design) clusteredSE(s *postings, obs []int32, f fit, cellRow, clusterRo
 	for _, c := range d.cells {
 		cellRow[c] = -1
 	}
-	return cr2(d.ones, f.bread, clusters, 1)
+	return cr2(d.ones, f.bread, clusters, pick(f.k, 1))
 }

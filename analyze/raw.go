@@ -48,7 +48,7 @@ func fitRaw(s *postings, obs []int32, meanOS, meanPy float64, nOS, nPy int, clus
 		return s.logs[s.valueID[i]] - meanPy
 	}
 	clusters := clusterSums(s, obs, 2, row, resid, clusterRow)
-	f := rawFit{clustered: cr2(rawOnes, bread, clusters, 1)}
+	f := rawFit{clustered: cr2(rawOnes, bread, clusters, []float64{0, 1})}
 	largest := 0.0
 	for _, cells := range clusters {
 		for _, c := range cells {

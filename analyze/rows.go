@@ -27,7 +27,7 @@ func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
 			if e == nil {
 				continue
 			}
-			out = append(out, rawClusteredRow(cfg, e, q == 0),
+			out = append(out, stratifiedRow(cfg, e, q == 0), rawClusteredRow(cfg, e),
 				rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
 					fmt.Sprintf("BCa bootstrap resampling postings within each role as if independent (too narrow when employers post alike; for comparison), %d resamples, seed %d, acceleration %.3g", e.bootstrapRounds, cfg.Seed, e.accel)),
 				rawRow(cfg, e, data.MethodRawPercentile, e.pctLo, e.pctHi, e.pctErr,
@@ -44,7 +44,7 @@ func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
 
 // adjustFamily sets PHolm on every row with a p-value, adjusting them all
 // as one family with Holm's method: every p-value premium_by_region shows
-// (the raw and adjusted rows over all quarters, of every region), so the
+// (the stratified and adjusted rows over all quarters, of every region), so the
 // chance of any false "premium" in the table is at most 1 − confidence.
 func adjustFamily(rows []data.Premium) {
 	var idx []int
@@ -75,18 +75,37 @@ func baseRow(cfg Config, e *cellEstimate, method string) data.Premium {
 }
 
 // rawClusteredRow is the ratio of geometric means minus one with the t
-// interval of the raw regression's clustered error; withP adds the
-// clustered test's p-value for "no premium".
-func rawClusteredRow(cfg Config, e *cellEstimate, withP bool) data.Premium {
+// interval of the raw regression's clustered error: the premium over the
+// row's whole country mix, secondary to the stratified headline.
+func rawClusteredRow(cfg Config, e *cellEstimate) data.Premium {
 	p := baseRow(cfg, e, data.MethodRaw)
-	p.Detail = "ratio of geometric means"
+	p.Detail = "ratio of geometric means over the row's whole country mix (secondary: the stratified row is the headline)"
 	if e.short != "" {
 		return p
 	}
 	c := e.raw.clustered
 	p.NClusters = c.clusters
 	p.Detail += fmt.Sprintf("; t interval on CR2 errors clustered by employer (a posting without a company on its own), %d clusters, Bell–McCaffrey t(%.3g)", c.clusters, c.df)
-	return clusteredInterval(p, e.gap, c, cfg.Confidence, withP)
+	return clusteredInterval(p, e.gap, c, cfg.Confidence, false)
+}
+
+// stratifiedRow is the headline: the within-country gap weighted by
+// OpenStack postings, with the t interval of its clustered error; withP
+// adds the test's p-value for "no premium".
+func stratifiedRow(cfg Config, e *cellEstimate, withP bool) data.Premium {
+	p := baseRow(cfg, e, data.MethodStratified)
+	p.Detail = "stratified by country"
+	switch {
+	case e.short != "":
+		return p
+	case e.stratErr != nil:
+		p.Note = joinNotes(p.Note, "withheld: "+e.stratErr.Error())
+		return p
+	}
+	f := e.strat
+	p.NClusters = f.clusters
+	p.Detail = f.describe() + fmt.Sprintf("; t interval on CR2 errors clustered by employer, %d clusters, Bell–McCaffrey t(%.3g)", f.clusters, f.df)
+	return clusteredInterval(p, f.gap, f.clustered, cfg.Confidence, withP)
 }
 
 // clusteredInterval fills a row's estimate b (log points) with the t

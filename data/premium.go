@@ -18,9 +18,16 @@ const QuarterAll = "all"
 // Methods: the value of Premium.Method, one per kind of estimate. A
 // (region, quarter) pair has one row per method, in this order.
 const (
-	// MethodRaw is the ratio of geometric means minus one with a t
-	// interval on CR2 errors clustered by employer (Bell–McCaffrey degrees
-	// of freedom) and, on quarter "all" rows, the clustered test's p-value.
+	// MethodStratified is the headline: the gap of mean log pay within
+	// each country, weighted by the country's OpenStack postings, over the
+	// countries with both roles, as exp(·) − 1, with a t interval on CR2
+	// errors clustered by employer and, on quarter "all" rows, the
+	// clustered test's p-value. It compares like with like in place.
+	MethodStratified = "stratified"
+	// MethodRaw is the ratio of geometric means minus one over the row's
+	// whole country mix, with a t interval on CR2 errors clustered by
+	// employer (Bell–McCaffrey degrees of freedom); secondary to
+	// MethodStratified.
 	MethodRaw = "raw"
 	// MethodRawBCA is the same estimate with a BCa bootstrap interval that
 	// resamples postings: it takes postings as independent, so it is too

@@ -82,8 +82,8 @@ func TestMethods(t *testing.T) {
 			t.Errorf("MethodRank(%q) = %d, %v; want %d", m, r, ok, i)
 		}
 	}
-	if r, _ := data.MethodRank(data.MethodRaw); r != 0 {
-		t.Errorf("raw comes %d, want first", r)
+	if r, _ := data.MethodRank(data.MethodStratified); r != 0 {
+		t.Errorf("stratified comes %d, want first", r)
 	}
 	rows := []data.Premium{{Method: data.MethodRaw}, {Region: "Europe", Quarter: "all", Method: "raw_cr1"}}
 	if err := data.CheckMethods(rows); err == nil || !strings.Contains(err.Error(), `row 2 (Europe, all): unknown method "raw_cr1"`) {

@@ -28,14 +28,13 @@ def inv_sqrt_psd(a):
     return (vecs * inv) @ vecs.T
 
 
-def cr2(x, y, cluster, col):
+def cr2(x, y, cluster, c):
+    """CR2 standard error and BM df of the contrast c'beta."""
     n, k = x.shape
     m = np.linalg.inv(x.T @ x)
     beta = m @ x.T @ y
     e = y - x @ beta
     h = x @ m @ x.T
-    c = np.zeros(k)
-    c[col] = 1.0
     meat = np.zeros((k, k))
     ps = []
     for g in sorted(set(cluster)):
@@ -48,7 +47,7 @@ def cr2(x, y, cluster, col):
     p = np.array(ps)
     gram = p @ p.T
     df = np.trace(gram) ** 2 / np.sum(gram ** 2)
-    return beta[col], float(np.sqrt(v[col, col])), float(df)
+    return float(c @ beta), float(np.sqrt(c @ v @ c)), float(df)
 
 
 def dataset(rng, name, n_clusters, sizes, p_os, levels, icc):
@@ -62,11 +61,16 @@ def dataset(rng, name, n_clusters, sizes, p_os, levels, icc):
         for _ in range(size):
             os = bool(rng.random() < p_os)
             level = int(rng.integers(0, levels)) if levels else 0
-            log_pay = 11.5 + 0.15 * os + 0.1 * level + effect + rng.normal(0, 0.3)
+            country = ["US", "DE", "IN"][int(rng.integers(0, 3))]
+            log_pay = 11.5 + 0.15 * os + 0.1 * level + {"US": 0.4, "DE": 0.1, "IN": -0.8}[country] + effect + rng.normal(0, 0.3)
             pay = float(round(np.exp(log_pay)))
-            rows.append({"company": company, "openstack": os, "seniority": level, "pay": pay})
+            rows.append({"company": company, "openstack": os, "seniority": level, "country": country, "pay": pay})
     # Every dataset holds both roles and every level in both.
     return {"name": name, "postings": rows}
+
+
+def clusters_of(rows):
+    return [r["company"] if r["company"] else "posting%d" % i for i, r in enumerate(rows)]
 
 
 def fit(ds, with_controls):
@@ -78,9 +82,30 @@ def fit(ds, with_controls):
         for lv in levels[1:]:
             cols.append(np.array([1.0 if r["seniority"] == lv else 0.0 for r in rows]))
     x = np.column_stack(cols)
-    cluster = [r["company"] if r["company"] else "posting%d" % i for i, r in enumerate(rows)]
-    b, se, df = cr2(x, y, cluster, 1)
-    return {"estimate": float(b), "se": se, "df": df, "clusters": len(set(cluster))}
+    cluster = clusters_of(rows)
+    c = np.zeros(x.shape[1])
+    c[1] = 1.0
+    b, se, df = cr2(x, y, cluster, c)
+    return {"estimate": b, "se": se, "df": df, "clusters": len(set(cluster))}
+
+
+def stratified(ds):
+    """Each country's OpenStack coefficient in a model with a country
+    intercept and a country OpenStack indicator, weighted by the country's
+    OpenStack postings, over the countries with both roles."""
+    both = sorted(c for c in {r["country"] for r in ds["postings"]}
+                  if {r["openstack"] for r in ds["postings"] if r["country"] == c} == {True, False})
+    rows = [r for r in ds["postings"] if r["country"] in both]
+    y = np.log([r["pay"] for r in rows])
+    cols, c = [], []
+    n_os = sum(r["openstack"] for r in rows)
+    for country in both:
+        cols.append(np.array([1.0 if r["country"] == country else 0.0 for r in rows]))
+        cols.append(np.array([1.0 if r["country"] == country and r["openstack"] else 0.0 for r in rows]))
+        c += [0.0, sum(r["openstack"] for r in rows if r["country"] == country) / n_os]
+    cluster = clusters_of(rows)
+    b, se, df = cr2(np.column_stack(cols), y, cluster, np.array(c))
+    return {"estimate": b, "se": se, "df": df, "clusters": len(set(cluster))}
 
 
 def main():
@@ -93,14 +118,17 @@ def main():
     ]
     # One employer posting every OpenStack role of a cluster's side, and
     # some postings without a company.
+    # Some postings without a company, and a country with Python postings
+    # only, which the stratified estimate leaves out.
     sets[3]["postings"] += [
-        {"company": "", "openstack": True, "seniority": 1, "pay": 120000.0},
-        {"company": "", "openstack": False, "seniority": 2, "pay": 99000.0},
+        {"company": "", "openstack": True, "seniority": 1, "country": "US", "pay": 120000.0},
+        {"company": "", "openstack": False, "seniority": 2, "country": "DE", "pay": 99000.0},
+        {"company": "c1", "openstack": False, "seniority": 0, "country": "FR", "pay": 70000.0},
     ]
     out = []
     for ds in sets:
         out.append({"name": ds["name"], "postings": ds["postings"],
-                    "raw": fit(ds, False), "adjusted": fit(ds, True)})
+                    "raw": fit(ds, False), "adjusted": fit(ds, True), "stratified": stratified(ds)})
     print(json.dumps(out, indent=1))
 
 

@@ -80,7 +80,7 @@ func (e *env) printSummary() error {
 	if controls == "" {
 		controls = "nothing (analysis.controls is empty)"
 	}
-	fmt.Fprintf(w, "raw: ratio of geometric means; adjusted: OLS controlling for %s; both with intervals clustered by employer (CR2).\n", controls)
+	fmt.Fprintf(w, "raw: gap within each country, weighted by OpenStack postings; adjusted: OLS controlling for %s; both with intervals clustered by employer (CR2).\n", controls)
 	adjusted := map[string]data.Premium{}
 	for _, p := range premiums {
 		if p.Quarter == data.QuarterAll && p.Method == data.MethodAdjusted {
@@ -96,7 +96,7 @@ func (e *env) printSummary() error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "region	raw premium (%s)	adjusted	n OpenStack	n Python	note	\n", level)
 	for _, p := range premiums {
-		if p.Quarter != data.QuarterAll || p.Method != data.MethodRaw {
+		if p.Quarter != data.QuarterAll || p.Method != data.MethodStratified {
 			continue
 		}
 		adj, ok := adjusted[p.Region]
