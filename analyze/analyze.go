@@ -109,7 +109,7 @@ func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings
 					return
 				}
 				j := jobs[i]
-				out[j.r][j.q] = estimateCell(cfg, s, names[j.r], quarters[j.q], s.rows[j.r][j.q], j.q == 0, scr)
+				out[j.r][j.q] = estimateCell(cfg, s, names[j.r], quarters[j.q], s.rows[j.r][j.q], scr)
 				out[j.r][j.q].bad = s.badPay[j.r][j.q]
 				if progress != nil {
 					told.Lock()

@@ -20,7 +20,6 @@ func listing(region, quarter string, role data.Role, usd float64) data.Listing {
 func cfg() analyze.Config {
 	c := analyze.DefaultConfig()
 	c.Bootstrap = 2000
-	c.Permutations = 1000
 	return c
 }
 
@@ -48,12 +47,12 @@ func TestPremiumIsRatioOfGeometricMeans(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := res.Premiums[0]
-	if first.Region != data.RegionAll || first.Quarter != data.QuarterAll || first.Method != data.MethodRawBCA {
-		t.Fatalf("first row is %s/%s/%s, want %s/%s/%s", first.Region, first.Quarter, first.Method, data.RegionAll, data.QuarterAll, data.MethodRawBCA)
+	if first.Region != data.RegionAll || first.Quarter != data.QuarterAll || first.Method != data.MethodStratified {
+		t.Fatalf("first row is %s/%s/%s, want %s/%s/%s", first.Region, first.Quarter, first.Method, data.RegionAll, data.QuarterAll, data.MethodStratified)
 	}
 	for _, region := range []string{data.RegionAll, "Europe"} {
 		for _, q := range []string{data.QuarterAll, "2026Q3"} {
-			for _, method := range []string{data.MethodRawBCA, data.MethodRawPercentile} {
+			for _, method := range []string{data.MethodStratified, data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile} {
 				p := row(t, res.Premiums, region, q, method)
 				if math.Abs(p.Premium-0.17) > 1e-12 || p.NOpenStack != 40 || p.NPython != 40 {
 					t.Errorf("%s/%s/%s: premium %v with n %d/%d, want 0.17 with 40/40", region, q, method, p.Premium, p.NOpenStack, p.NPython)
@@ -85,7 +84,7 @@ func TestRowOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	methods := []string{data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted, data.MethodPooled}
+	methods := []string{data.MethodStratified, data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted, data.MethodPooled}
 	var want []string
 	for _, region := range []string{data.RegionAll, "Europe"} {
 		for _, q := range []string{data.QuarterAll, "2026Q2", "2026Q3"} {
@@ -121,7 +120,7 @@ func TestIntervalWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := 1.959964 * sigma * math.Sqrt(2.0/n)
-	for _, method := range []string{data.MethodRawBCA, data.MethodRawPercentile, data.MethodAdjusted, data.MethodChange} {
+	for _, method := range []string{data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodAdjusted, data.MethodChange} {
 		if method == data.MethodChange {
 			continue // one quarter: no change row
 		}
@@ -138,8 +137,8 @@ func TestIntervalWidth(t *testing.T) {
 
 // samePremium compares rows treating NaN as equal to NaN.
 func samePremium(a, b data.Premium) bool {
-	na := []float64{a.MedianOpenStackUSD, a.MedianPythonUSD, a.Premium, a.CILow, a.CIHigh, a.Confidence, a.LogGap, a.SE, a.PValue, a.PHolm, a.Explained, a.Unexplained}
-	nb := []float64{b.MedianOpenStackUSD, b.MedianPythonUSD, b.Premium, b.CILow, b.CIHigh, b.Confidence, b.LogGap, b.SE, b.PValue, b.PHolm, b.Explained, b.Unexplained}
+	na := []float64{a.MedianOpenStackUSD, a.MedianPythonUSD, a.Premium, a.CILow, a.CIHigh, a.Confidence, a.LogGap, a.SE, a.PValue, a.PHolm, a.Explained, a.Unexplained, a.LargestEmployerShare}
+	nb := []float64{b.MedianOpenStackUSD, b.MedianPythonUSD, b.Premium, b.CILow, b.CIHigh, b.Confidence, b.LogGap, b.SE, b.PValue, b.PHolm, b.Explained, b.Unexplained, b.LargestEmployerShare}
 	for i := range na {
 		if na[i] != nb[i] && !(math.IsNaN(na[i]) && math.IsNaN(nb[i])) {
 			return false
@@ -147,9 +146,9 @@ func samePremium(a, b data.Premium) bool {
 	}
 	a2, b2 := a, b
 	a2.MedianOpenStackUSD, a2.MedianPythonUSD, a2.Premium, a2.CILow, a2.CIHigh, a2.Confidence = 0, 0, 0, 0, 0, 0
-	a2.LogGap, a2.SE, a2.PValue, a2.PHolm, a2.Explained, a2.Unexplained = 0, 0, 0, 0, 0, 0
+	a2.LogGap, a2.SE, a2.PValue, a2.PHolm, a2.Explained, a2.Unexplained, a2.LargestEmployerShare = 0, 0, 0, 0, 0, 0, 0
 	b2.MedianOpenStackUSD, b2.MedianPythonUSD, b2.Premium, b2.CILow, b2.CIHigh, b2.Confidence = 0, 0, 0, 0, 0, 0
-	b2.LogGap, b2.SE, b2.PValue, b2.PHolm, b2.Explained, b2.Unexplained = 0, 0, 0, 0, 0, 0
+	b2.LogGap, b2.SE, b2.PValue, b2.PHolm, b2.Explained, b2.Unexplained, b2.LargestEmployerShare = 0, 0, 0, 0, 0, 0, 0
 	return a2 == b2
 }
 
@@ -190,8 +189,13 @@ func TestReproducibleFromSeed(t *testing.T) {
 			t.Errorf("same seed, different rows:\n%+v\n%+v", a[i], b[i])
 		}
 	}
-	if a[0].CILow == other[0].CILow && a[0].CIHigh == other[0].CIHigh {
-		t.Errorf("seeds 1 and 2 gave the same interval %v–%v", a[0].CILow, a[0].CIHigh)
+	// a[2] is the first bootstrap row (raw_bca); the clustered rows
+	// before it draw nothing.
+	if a[2].CILow == other[2].CILow && a[2].CIHigh == other[2].CIHigh {
+		t.Errorf("seeds 1 and 2 gave the same interval %v–%v", a[2].CILow, a[2].CIHigh)
+	}
+	if a[0].CILow != other[0].CILow || a[0].CIHigh != other[0].CIHigh {
+		t.Errorf("the clustered interval must not depend on the seed: %v–%v vs %v–%v", a[0].CILow, a[0].CIHigh, other[0].CILow, other[0].CIHigh)
 	}
 	if a[0].Premium != other[0].Premium {
 		t.Errorf("the point estimate must not depend on the seed: %v vs %v", a[0].Premium, other[0].Premium)
@@ -210,7 +214,7 @@ func TestRowsIndependentOfOtherRegions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range []string{data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted} {
+	for _, m := range []string{data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted} {
 		a, b := row(t, all.Premiums, "Europe", "2026Q3", m), row(t, one.Premiums, "Europe", "2026Q3", m)
 		if !samePremium(a, b) {
 			t.Errorf("%s: Europe 2026Q3 changed when other regions were added:\n%+v\n%+v", m, a, b)
@@ -223,19 +227,19 @@ func TestSmallGroupsWithheld(t *testing.T) {
 	for i := 0; i < 40; i++ {
 		ls = append(ls, listing("Europe", "2026Q3", data.RolePython, 100000))
 	}
-	for i := 0; i < 12; i++ {
+	for i := 0; i < 8; i++ {
 		ls = append(ls, listing("Europe", "2026Q3", data.RoleOpenStack, 120000))
 	}
 	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range []string{data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted} {
+	for _, m := range []string{data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted} {
 		p := row(t, res.Premiums, data.RegionAll, data.QuarterAll, m)
-		if !math.IsNaN(p.Premium) || !math.IsNaN(p.CILow) || !strings.Contains(p.Note, "withheld: 12 OpenStack postings") {
+		if !math.IsNaN(p.Premium) || !math.IsNaN(p.CILow) || !strings.Contains(p.Note, "withheld: 8 OpenStack postings") {
 			t.Errorf("%s: small group row = %+v", m, p)
 		}
-		if p.NOpenStack != 12 || p.MedianOpenStackUSD != 120000 {
+		if p.NOpenStack != 8 || p.MedianOpenStackUSD != 120000 || p.NEmployersOpenStack != 8 || p.NEmployersPython != 40 {
 			t.Errorf("%s: withheld row must still report n and medians: %+v", m, p)
 		}
 	}
@@ -276,11 +280,11 @@ func TestValidate(t *testing.T) {
 		t.Fatalf("default config: %v", err)
 	}
 	c := analyze.DefaultConfig()
-	c.Confidence, c.Bootstrap, c.MinGroupSize, c.Permutations, c.MinClusters = 1.5, 10, 1, 5, 1
+	c.Confidence, c.Bootstrap, c.MinGroupSize, c.MinEmployers = 1.5, 10, 1, 1
 	c.Controls = []string{"seniority", "shoe size", "seniority"}
 	err := c.Validate()
 	for _, want := range []string{"analysis.confidence", "analysis.bootstrap", "analysis.min_group_size",
-		"analysis.permutations", "analysis.min_clusters", `analysis.controls[1]: unknown control "shoe size"`,
+		"analysis.min_employers", `analysis.controls[1]: unknown control "shoe size"`,
 		`analysis.controls[2]: "seniority" is listed twice`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate() = %v, want it to name %s", err, want)

@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jobmarket/jobmarket/analyze"
@@ -86,8 +87,15 @@ func TestAnywhereLeavesAllRegionsAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range []string{data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted} {
-		if a, b := row(t, with.Premiums, data.RegionAll, data.QuarterAll, m), row(t, without.Premiums, data.RegionAll, data.QuarterAll, m); !samePremium(a, b) {
+	// The Holm family is every p-value of the table, so the rows open
+	// anywhere, which have p-values too, rightly move the adjusted p.
+	ownFamily := func(p data.Premium) data.Premium {
+		p.PHolm = 0
+		p.Detail, _, _ = strings.Cut(p.Detail, "; Holm-adjusted")
+		return p
+	}
+	for _, m := range []string{data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted} {
+		if a, b := ownFamily(row(t, with.Premiums, data.RegionAll, data.QuarterAll, m)), ownFamily(row(t, without.Premiums, data.RegionAll, data.QuarterAll, m)); !samePremium(a, b) {
 			t.Errorf("%s: All regions moved with postings open anywhere:\n%+v\n%+v", m, a, b)
 		}
 	}

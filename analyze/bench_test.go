@@ -43,7 +43,7 @@ func measure(b *testing.B, f func()) {
 // BenchmarkRowLarge is one comparison of 1,000,000 Python and 100,000
 // OpenStack listings with every estimator of a row: 10,000 resamples for
 // the BCa, percentile and median intervals, the regression with
-// clustered errors, and 10,000 permutations for the p-value.
+// clustered errors.
 func BenchmarkRowLarge(b *testing.B) {
 	listings := synthListings(1_000_000, 100_000, 0.15, 1)
 	for i := range listings {
@@ -55,8 +55,8 @@ func BenchmarkRowLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		e := estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], true, newScratch(s))
-		if e.bcaErr != nil || e.adjErr != nil || math.IsNaN(e.pValue) {
+		e := estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s))
+		if e.bcaErr != nil || e.adjErr != nil || math.IsNaN(e.raw.se) {
 			b.Fatal(e.bcaErr, e.adjErr)
 		}
 	})
@@ -64,8 +64,8 @@ func BenchmarkRowLarge(b *testing.B) {
 
 // BenchmarkRunLarge is the whole analysis of 1,000,000 Python and 100,000
 // OpenStack listings in 5 regions and 4 quarters: 30 region × quarter
-// rows, each with every estimator (10,000 resamples; 10,000 permutations
-// on the 6 quarter-"all" rows), the pooled rows and the change rows.
+// rows, each with every estimator (10,000 resamples), the pooled rows and
+// the change rows.
 func BenchmarkRunLarge(b *testing.B) {
 	listings := synthListings(1_000_000, 100_000, 0.15, 1)
 	cfg := DefaultConfig()
@@ -78,13 +78,13 @@ func BenchmarkRunLarge(b *testing.B) {
 
 // BenchmarkStream10M streams 10,000,000 listings (one at a time, as a
 // reader of row groups would) through a Sample and estimates, with 1,000
-// resamples and permutations to keep the run short (memory does not grow
+// resamples to keep the run short (memory does not grow
 // with them), and reports the process's peak resident set.
 //
 //	go test ./analyze -run '^$' -bench Stream10M -benchtime 1x
 func BenchmarkStream10M(b *testing.B) {
 	cfg := DefaultConfig()
-	cfg.Bootstrap, cfg.Permutations = 1000, 1000
+	cfg.Bootstrap = 1000
 	measure(b, func() {
 		s, err := NewSample(cfg, synthRegionNames())
 		if err != nil {

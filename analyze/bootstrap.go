@@ -5,25 +5,23 @@ import (
 	"slices"
 )
 
-// replicates holds one row's bootstrap distribution: for each resample
-// (in draw order) the log gap of mean log pay and the log ratio of the
-// median pay, OpenStack over Python.
+// replicates holds one row's bootstrap distribution of postings: for each
+// resample (in draw order) the log gap of mean log pay, OpenStack over
+// Python.
 type replicates struct {
-	gap    []float64
-	median []float64
+	gap []float64
 }
 
-// bootstrap resamples the two groups of a row b times, each within itself
-// (stratified, so every resample keeps the row's group sizes), OpenStack
-// first in each round.
+// bootstrap resamples the postings of the two groups of a row b times,
+// each within itself (stratified, so every resample keeps the row's group
+// sizes), OpenStack first in each round.
 func bootstrap(s *sampler, os, py *group, b int) replicates {
-	r := replicates{gap: make([]float64, b), median: make([]float64, b)}
+	r := replicates{gap: make([]float64, b)}
 	cOS, cPy := make([]int32, len(os.freq)), make([]int32, len(py.freq))
 	for i := range b {
 		os.resample(s, cOS)
 		py.resample(s, cPy)
 		r.gap[i] = os.meanOf(cOS) - py.meanOf(cPy)
-		r.median[i] = math.Log(os.medianOf(cOS) / py.medianOf(cPy))
 	}
 	return r
 }

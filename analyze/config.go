@@ -17,17 +17,15 @@ const (
 	// at least a few thousand to place its adjusted percentiles.
 	DefaultBootstrap = 10_000
 	DefaultSeed      = 1
-	// DefaultMinGroupSize: under 30 postings per group a regional gap is
-	// mostly noise and its bootstrap interval under-covers (see the
-	// coverage table in docs/methods.md).
-	DefaultMinGroupSize = 30
-	// DefaultPermutations makes the smallest reportable p-value 1/10,001
-	// and its Monte-Carlo error near p = 0.05 about ±0.002.
-	DefaultPermutations = 10_000
-	// DefaultMinClusters: with fewer companies than this, errors clustered
-	// by company are themselves too noisy (the t(G−1) reference over-
-	// rejects; Cameron & Miller 2015, §VI) and HC3 is used instead.
-	DefaultMinClusters = 20
+	// DefaultMinGroupSize: the clustered t interval of the raw gap holds
+	// its level down to 10 postings a group (see the coverage table in
+	// docs/methods.md); below that a regional gap is mostly noise.
+	DefaultMinGroupSize = 10
+	// DefaultMinEmployers: with postings from fewer employers than this on
+	// either side, the employer-clustered intervals have too few clusters
+	// to measure how much employers differ (coverage table in
+	// docs/methods.md), so the row is withheld.
+	DefaultMinEmployers = 5
 	// DefaultIncludeBoardEstimates keeps pay a board estimated out of the
 	// estimates: mixing it in biases the result toward the board's model.
 	DefaultIncludeBoardEstimates = false
@@ -70,7 +68,7 @@ type Config struct {
 	// MinGroupSize is the fewest OpenStack and Python postings a row needs
 	// for its raw, median and adjusted estimates; smaller rows are withheld
 	// with a note (the partially pooled row still gives an answer).
-	// Default 30.
+	// Default 10.
 	MinGroupSize int `yaml:"min_group_size"`
 	// IncludeBoardEstimates lets pay a board estimated (not the employer)
 	// into the estimates. Default false: mixing them in silently biases
@@ -82,13 +80,11 @@ type Config struct {
 	// with regression standard errors. An unknown value (empty seniority,
 	// unresolved country) is a level of its own.
 	Controls []string `yaml:"controls"`
-	// Permutations is the number of label shuffles behind each region's
-	// p-value. Default 10,000; at least 100.
-	Permutations int `yaml:"permutations"`
-	// MinClusters is the fewest companies for errors clustered by company
-	// (CR1); with fewer, the adjusted row uses HC3 and says so. Default 20,
-	// at least 2.
-	MinClusters int `yaml:"min_clusters"`
+	// MinEmployers is the fewest employers the OpenStack and the Python
+	// postings of a row must each come from (a posting without a company
+	// counts as one) for its raw, median and adjusted estimates; rows with
+	// fewer are withheld with a note. Default 5, at least 2.
+	MinEmployers int `yaml:"min_employers"`
 	// RegionsIncludeAnywhere pools the postings open anywhere into All
 	// regions. Default false: their pay is set for no one labour market.
 	// Either way they are estimated in rows of their own
@@ -103,7 +99,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{Confidence: DefaultConfidence, Bootstrap: DefaultBootstrap, Seed: DefaultSeed,
 		MinGroupSize: DefaultMinGroupSize, IncludeBoardEstimates: DefaultIncludeBoardEstimates,
-		Controls: DefaultControls(), Permutations: DefaultPermutations, MinClusters: DefaultMinClusters,
+		Controls: DefaultControls(), MinEmployers: DefaultMinEmployers,
 		RegionsIncludeAnywhere: DefaultRegionsIncludeAnywhere}
 }
 
@@ -111,7 +107,7 @@ func DefaultConfig() Config {
 func (c Config) Settings() data.AnalysisSettings {
 	return data.AnalysisSettings{Confidence: c.Confidence, Bootstrap: c.Bootstrap, Seed: c.Seed,
 		MinGroupSize: c.MinGroupSize, IncludeBoardEstimates: c.IncludeBoardEstimates,
-		Controls: slices.Clone(c.Controls), Permutations: c.Permutations, MinClusters: c.MinClusters,
+		Controls: slices.Clone(c.Controls), MinEmployers: c.MinEmployers,
 		RegionsIncludeAnywhere: c.RegionsIncludeAnywhere}
 }
 
@@ -131,11 +127,8 @@ func (c Config) Validate() error {
 	if c.MinGroupSize < 2 {
 		errs = append(errs, data.FieldErrorf("analysis.min_group_size", "%d is below 2", c.MinGroupSize))
 	}
-	if c.Permutations < 100 {
-		errs = append(errs, data.FieldErrorf("analysis.permutations", "%d shuffles are too few (at least 100)", c.Permutations))
-	}
-	if c.MinClusters < 2 {
-		errs = append(errs, data.FieldErrorf("analysis.min_clusters", "%d is below 2", c.MinClusters))
+	if c.MinEmployers < 2 {
+		errs = append(errs, data.FieldErrorf("analysis.min_employers", "%d is below 2", c.MinEmployers))
 	}
 	for i, name := range c.Controls {
 		path := fmt.Sprintf("analysis.controls[%d]", i)

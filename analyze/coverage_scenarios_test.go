@@ -14,11 +14,10 @@ import (
 // clusteredCoverage: postings come from 60 companies that pay differently and
 // hire OpenStack roles at different rates, and OpenStack roles skew
 // senior. Only the adjusted premium targets the built-in 17%; the row
-// shows it with errors clustered by company (CR1) and, for contrast, with
-// HC3, which ignores the clustering.
+// shows it with CR2 errors clustered by company.
 func clusteredCoverage(t *testing.T, reps int) string {
 	var mu sync.Mutex
-	var cr1, hc3 hits
+	var cr2 hits
 	parallel(reps, func(rep int) {
 		rng := rand.New(rand.NewPCG(100, uint64(rep)))
 		const companies = 60
@@ -49,22 +48,17 @@ func clusteredCoverage(t *testing.T, reps int) string {
 			t.Error(err)
 			return
 		}
-		scr := newScratch(s)
-		a1, err1 := adjust(s, s.rows[1][0], cfg.MinClusters, scr)
-		a3, err3 := adjust(s, s.rows[1][0], companies+1, scr)
-		if err1 != nil || err3 != nil {
-			t.Error(err1, err3)
+		a, err := adjust(s, s.rows[1][0], newScratch(s))
+		if err != nil {
+			t.Error(err)
 			return
 		}
-		lo1, hi1 := a1.interval(0.95)
-		lo3, hi3 := a3.interval(0.95)
+		lo, hi, _ := a.robust.tInterval(a.fit.beta[1], 0.95)
 		mu.Lock()
 		defer mu.Unlock()
-		cr1.add(math.Log1p(lo1), math.Log1p(hi1), truePremium)
-		hc3.add(math.Log1p(lo3), math.Log1p(hi3), truePremium)
+		cr2.add(lo, hi, truePremium)
 	})
-	return fmt.Sprintf("| clustered by company, confounded by seniority (CR1) | ≈ 450 / 1350 | — | — | — | %s | — | — |\n", cr1) +
-		fmt.Sprintf("| same, HC3 (ignores the clustering) | ≈ 450 / 1350 | — | — | — | %s | — | — |\n", hc3)
+	return fmt.Sprintf("| clustered by company, confounded by seniority (CR2) | ≈ 450 / 1350 | — | — | — | %s | — | — |\n", cr2)
 }
 
 // pooledCoverage: five regions whose true premiums scatter around 17% with
@@ -136,9 +130,8 @@ func changeCoverage(t *testing.T, reps, b int) string {
 		parallel(reps, func(rep int) {
 			rng := rand.New(rand.NewPCG(400+uint64(si), uint64(rep)))
 			gaps := map[string]float64{"2026Q2": math.Log(1.12), "2026Q3": truePremium}
-			cells := map[string]*cellEstimate{}
+			var ls []data.Listing
 			for _, q := range []string{"2026Q2", "2026Q3"} {
-				var ls []data.Listing
 				for i := range n[0] + n[1] {
 					role, shift := data.RolePython, 0.0
 					if i < n[0] {
@@ -147,21 +140,21 @@ func changeCoverage(t *testing.T, reps, b int) string {
 					ls = append(ls, data.Listing{Region: "R", Quarter: q, Role: role, SalarySource: data.PaySourceEmployer,
 						SalaryAnnualUSD: roundedPay(math.Log(100000) + shift + 0.3*rng.NormFloat64())})
 				}
-				cfg := DefaultConfig()
-				cfg.Bootstrap = b
-				s, err := collect(cfg, []string{"R"}, ls)
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				cells[q] = estimateCell(cfg, s, "R", q, s.rows[1][0], false, newScratch(s))
 			}
 			cfg := DefaultConfig()
 			cfg.Bootstrap = b
-			p := changeRow(cfg, cells["2026Q2"], cells["2026Q3"], "2026Q2/2026Q3")
-			mu.Lock()
-			defer mu.Unlock()
-			change.add(math.Log1p(p.CILow), math.Log1p(p.CIHigh), truePremium-math.Log(1.12))
+			res, err := Run(t.Context(), cfg, Input{Regions: []string{"R"}, Listings: SliceStream(ls)})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for _, p := range res.Premiums {
+				if p.Region == "R" && p.Method == data.MethodChange {
+					mu.Lock()
+					change.add(math.Log1p(p.CILow), math.Log1p(p.CIHigh), truePremium-math.Log(1.12))
+					mu.Unlock()
+				}
+			}
 		})
 		fmt.Fprintf(&out, "| change between two quarters, log-normal | %d / %d each | — | — | — | — | — | %s |\n", n[0], n[1], change)
 	}

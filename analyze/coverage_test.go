@@ -134,8 +134,8 @@ func TestCoverage(t *testing.T) {
 			bca.add(e.bcaLo, e.bcaHi, truePremium)
 			pct.add(e.pctLo, e.pctHi, truePremium)
 			med.add(e.medLo, e.medHi, truePremium)
-			lo, hi := e.adj.interval(0.95)
-			adj.add(math.Log1p(lo), math.Log1p(hi), truePremium)
+			lo, hi, _ := e.adj.robust.tInterval(e.adj.fit.beta[1], 0.95)
+			adj.add(lo, hi, truePremium)
 		})
 		fmt.Fprintf(&table, "| %s | %d / %d | %s | %s | %s | %s | — | — |\n", sc.name, sc.nOS, sc.nPy, bca, pct, med, adj)
 		if sc.nOS >= 300 {
@@ -165,5 +165,5 @@ func simulateCell(t *testing.T, ls []data.Listing, b int, seed uint64) *cellEsti
 	if err != nil {
 		t.Fatal(err)
 	}
-	return estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], false, newScratch(s))
+	return estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s))
 }

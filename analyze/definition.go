@@ -51,7 +51,7 @@ func (s *sensitivity) add(l *data.Listing) {
 
 // label marks rows with the configured definition and appends the
 // sensitivity rows: the other definition's rows over all quarters by the
-// headline method (raw_bca), one per region, after every other row.
+// headline method (stratified), one per region, after every other row.
 func (s *sensitivity) label(ctx context.Context, rows []data.Premium, configured string) ([]data.Premium, error) {
 	if s == nil {
 		return rows, nil
@@ -64,7 +64,7 @@ func (s *sensitivity) label(ctx context.Context, rows []data.Premium, configured
 		return nil, fmt.Errorf("estimate under definition %s: %w", s.definition, err)
 	}
 	for _, p := range res.Premiums {
-		if p.Quarter == data.QuarterAll && p.Method == data.MethodRawBCA {
+		if p.Quarter == data.QuarterAll && p.Method == data.MethodStratified {
 			p.Definition = s.definition
 			rows = append(rows, p)
 		}

@@ -43,13 +43,13 @@ func TestSensitivityRows(t *testing.T) {
 		}
 	}
 	if got, want := len(mention), 1+len(regions); got != want {
-		t.Fatalf("%d sensitivity rows, want %d (one raw_bca row over all quarters per region)", got, want)
+		t.Fatalf("%d sensitivity rows, want %d (one stratified row over all quarters per region)", got, want)
 	}
 	if res.Premiums[len(res.Premiums)-len(mention)].Definition != data.DefinitionMention {
 		t.Errorf("the sensitivity rows do not come after every other row")
 	}
-	headline := row(t, core, data.RegionAll, data.QuarterAll, data.MethodRawBCA)
-	sens := row(t, mention, data.RegionAll, data.QuarterAll, data.MethodRawBCA)
+	headline := row(t, core, data.RegionAll, data.QuarterAll, data.MethodStratified)
+	sens := row(t, mention, data.RegionAll, data.QuarterAll, data.MethodStratified)
 	if headline.NOpenStack != 120 || headline.NPython != 120 {
 		t.Errorf("core: %d OpenStack, %d Python, want 120 and 120", headline.NOpenStack, headline.NPython)
 	}

@@ -21,7 +21,7 @@ type group struct {
 
 	// How resample draws: by Poissonization (set when cheapest), by a
 	// chain of binomials over units, or one posting at a time through slot
-	// (units nil). labelSum uses units and slot the same way.
+	// (units nil).
 	poisson *poissonScheme
 	slot    []int32 // position in the sorted expansion of the data → distinct value
 	units   []unit
@@ -130,8 +130,12 @@ func (g *group) meanOf(counts []int32) float64 {
 
 // medianOf is the median pay (USD) of a resample with counts: the middle
 // value, or the midpoint of the two middle values when n is even.
-func (g *group) medianOf(counts []int32) float64 {
-	lo, hi := (g.n-1)/2, g.n/2 // 0-based positions of the middle values
+func (g *group) medianOf(counts []int32) float64 { return g.medianAt(counts, g.n) }
+
+// medianAt is medianOf for counts that sum to n, which a resample of
+// employers need not keep equal to the group's size.
+func (g *group) medianAt(counts []int32, n int) float64 {
+	lo, hi := (n-1)/2, n/2 // 0-based positions of the middle values
 	seen := 0
 	low := math.NaN()
 	for k, c := range counts {

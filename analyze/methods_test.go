@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,24 +55,13 @@ func TestAdjustedRemovesConfounding(t *testing.T) {
 	if adj.Unexplained != adj.LogGap || adj.Explained < 0.1 {
 		t.Errorf("Oaxaca split %+v", adj)
 	}
-	if adj.NClusters != 60 || !strings.Contains(adj.Detail, "CR1") {
-		t.Errorf("60 companies should give CR1 errors: %d clusters, %q", adj.NClusters, adj.Detail)
+	if adj.NClusters != 60 || !strings.Contains(adj.Detail, "CR2") {
+		t.Errorf("60 companies should give CR2 errors on 60 clusters: %d clusters, %q", adj.NClusters, adj.Detail)
 	}
 
-	// With fewer companies than min_clusters the row says HC3.
+	// Without controls the adjusted estimate is the raw gap, with the raw
+	// row's clustered error and interval.
 	c := cfg()
-	c.MinClusters = 61
-	res, err = analyze.Run(t.Context(), c, analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(confounded(1, 3000, truth))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hc3 := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodAdjusted)
-	if hc3.NClusters != 0 || !strings.Contains(hc3.Detail, "HC3") || hc3.LogGap != adj.LogGap {
-		t.Errorf("HC3 row %+v", hc3)
-	}
-
-	// Without controls the adjusted estimate is the raw gap.
-	c = cfg()
 	c.Controls = nil
 	res, err = analyze.Run(t.Context(), c, analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(confounded(1, 3000, truth))})
 	if err != nil {
@@ -79,6 +69,10 @@ func TestAdjustedRemovesConfounding(t *testing.T) {
 	}
 	if p := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodAdjusted); math.Abs(p.LogGap-raw.LogGap) > 1e-10 || p.Explained != 0 {
 		t.Errorf("no controls: adjusted %.6f (explained %v), raw %.6f", p.LogGap, p.Explained, raw.LogGap)
+	}
+	clusteredRaw := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodRaw)
+	if p := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodAdjusted); math.Abs(p.SE-clusteredRaw.SE) > 1e-12 || math.Abs(p.CILow-clusteredRaw.CILow) > 1e-12 {
+		t.Errorf("no controls: adjusted se %.9f [%.6f, %.6f], raw %.9f [%.6f, %.6f]", p.SE, p.CILow, p.CIHigh, clusteredRaw.SE, clusteredRaw.CILow, clusteredRaw.CIHigh)
 	}
 }
 
@@ -137,8 +131,8 @@ func TestChangeBetweenLastQuarters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q2 := row(t, res.Premiums, "Europe", "2026Q2", data.MethodRawBCA)
-	q3 := row(t, res.Premiums, "Europe", "2026Q3", data.MethodRawBCA)
+	q2 := row(t, res.Premiums, "Europe", "2026Q2", data.MethodRaw)
+	q3 := row(t, res.Premiums, "Europe", "2026Q3", data.MethodRaw)
 	ch := row(t, res.Premiums, "Europe", "2026Q2/2026Q3", data.MethodChange)
 	if math.Abs(ch.LogGap-(q3.LogGap-q2.LogGap)) > 1e-12 || math.Abs(ch.Premium-math.Expm1(ch.LogGap)) > 1e-12 {
 		t.Errorf("change %v (log %v), quarters %v and %v", ch.Premium, ch.LogGap, q2.LogGap, q3.LogGap)
@@ -155,13 +149,18 @@ func TestChangeBetweenLastQuarters(t *testing.T) {
 	}
 }
 
+// TestPValuesAndHolm checks that the stratified and adjusted rows over all
+// quarters carry the clustered test's p-value, adjusted with Holm's method
+// over every p-value of the table, and that no other row carries one.
 func TestPValuesAndHolm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 10))
 	var ls []data.Listing
 	for region, gap := range map[string]float64{"Yes": 0.2, "No": 0, "Maybe": 0.03} {
-		for range 200 {
-			ls = append(ls, listing(region, "2026Q3", data.RoleOpenStack, math.Exp(11.5+gap+0.25*rng.NormFloat64())))
-			ls = append(ls, listing(region, "2026Q3", data.RolePython, math.Exp(11.5+0.25*rng.NormFloat64())))
+		for i := range 200 {
+			os := listing(region, "2026Q3", data.RoleOpenStack, math.Exp(11.5+gap+0.25*rng.NormFloat64()))
+			py := listing(region, "2026Q3", data.RolePython, math.Exp(11.5+0.25*rng.NormFloat64()))
+			os.Company, py.Company = fmt.Sprint(region, i%40), fmt.Sprint(region, i%50)
+			ls = append(ls, os, py)
 		}
 	}
 	regions := []string{"Yes", "No", "Maybe"}
@@ -169,22 +168,25 @@ func TestPValuesAndHolm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ps []float64
-	for _, r := range regions {
-		p := row(t, res.Premiums, r, data.QuarterAll, data.MethodRawBCA)
-		if !(p.PValue > 0 && p.PValue <= 1 && p.PHolm >= p.PValue && p.PHolm <= 1) {
-			t.Errorf("%s: p %v, Holm %v", r, p.PValue, p.PHolm)
+	var ps, holms []float64
+	for _, p := range res.Premiums {
+		withP := p.Quarter == data.QuarterAll && (p.Method == data.MethodStratified || p.Method == data.MethodAdjusted)
+		if withP != !math.IsNaN(p.PValue) {
+			t.Errorf("%s %s %s: p %v", p.Region, p.Quarter, p.Method, p.PValue)
 		}
-		ps = append(ps, p.PValue)
-		if q := row(t, res.Premiums, r, "2026Q3", data.MethodRawBCA); !math.IsNaN(q.PValue) {
-			t.Errorf("%s: p-value on a quarter row", r)
+		if withP {
+			if !(p.PValue > 0 && p.PHolm >= p.PValue && p.PHolm <= 1) || !strings.Contains(p.Detail, "Holm-adjusted over the 8 p-values") {
+				t.Errorf("%s %s: p %v, Holm %v, %q", p.Region, p.Method, p.PValue, p.PHolm, p.Detail)
+			}
+			ps, holms = append(ps, p.PValue), append(holms, p.PHolm)
 		}
 	}
-	if ps[0] > 0.01 {
-		t.Errorf("a 20%% premium on 200+200 postings should have a small p, got %v", ps[0])
+	if yes := row(t, res.Premiums, "Yes", data.QuarterAll, data.MethodStratified); yes.PHolm > 0.01 {
+		t.Errorf("a 20%% premium on 200+200 postings should have a small adjusted p, got %v", yes.PHolm)
 	}
-	if all := row(t, res.Premiums, data.RegionAll, data.QuarterAll, data.MethodRawBCA); math.IsNaN(all.PValue) || !math.IsNaN(all.PHolm) {
-		t.Errorf("All regions: p %v, Holm %v (want a p-value, no Holm: it is not one of the regions)", all.PValue, all.PHolm)
+	// Holm's smallest adjusted p is the smallest p times the family size.
+	if got, want := slices.Min(holms), min(1, 8*slices.Min(ps)); math.Abs(got-want) > 1e-15 {
+		t.Errorf("smallest Holm p %v, want %v", got, want)
 	}
 }
 
@@ -214,5 +216,45 @@ func TestCancel(t *testing.T) {
 	cancel()
 	if _, err := analyze.Run(ctx, cfg(), analyze.Input{Regions: []string{"Europe", "North America", "Asia-Pacific"}, Listings: analyze.SliceStream(regionalListings(1, 40))}); err == nil {
 		t.Error("Run on a cancelled context returned no error")
+	}
+}
+
+// TestStratifiedComparesLikeWithLike: no country pays OpenStack roles
+// more, but OpenStack postings sit in the better-paying country. The raw
+// ratio shows a large premium; the stratified headline does not, and it
+// says which countries it left out.
+func TestStratifiedComparesLikeWithLike(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 17))
+	level := map[string]float64{"US": 0.5, "DE": 0, "IN": -1}
+	var ls []data.Listing
+	add := func(role data.Role, country string, n int) {
+		for i := range n {
+			l := listing("Europe", "2026Q3", role, math.Exp(11.5+level[country]+0.2*rng.NormFloat64()))
+			l.Country, l.Company = country, fmt.Sprint(country, role, i%25)
+			ls = append(ls, l)
+		}
+	}
+	add(data.RoleOpenStack, "US", 280)
+	add(data.RoleOpenStack, "DE", 120)
+	add(data.RolePython, "US", 160)
+	add(data.RolePython, "DE", 120)
+	add(data.RolePython, "IN", 120)
+	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodRaw)
+	st := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodStratified)
+	if raw.LogGap < 0.3 || raw.CILow < 0.3 {
+		t.Errorf("raw %+.3f [%+.3f, %+.3f]: the country mix should show as a premium", raw.LogGap, raw.CILow, raw.CIHigh)
+	}
+	if !(st.CILow < 0 && st.CIHigh > 0) || math.Abs(st.LogGap) > 0.05 {
+		t.Errorf("stratified %+.3f [%+.3f, %+.3f]: want about 0", st.LogGap, st.CILow, st.CIHigh)
+	}
+	if !strings.Contains(st.Detail, "over 2 countries with both roles (1 country with one role only left out: 0 OpenStack and 120 Python postings)") {
+		t.Errorf("detail %q", st.Detail)
+	}
+	if st.NEmployersOpenStack != 50 || st.NEmployersPython != 75 || math.Abs(st.LargestEmployerShare-12.0/400) > 1e-12 {
+		t.Errorf("employers %d/%d, largest share %v", st.NEmployersOpenStack, st.NEmployersPython, st.LargestEmployerShare)
 	}
 }

@@ -198,3 +198,25 @@ func (d *design) fitted(f fit, r int) float64 {
 	}
 	return v
 }
+
+// clusteredSE is the CR2 standard error of the OpenStack coefficient,
+// clustered by employer, with Bell–McCaffrey degrees of freedom (cr2),
+// from the postings' residual sums per employer and cell. cellRow and
+// clusterRow are scratch buffers of one entry per global cell and per
+// cluster, all −1, returned so.
+func (d *design) clusteredSE(s *postings, obs []int32, f fit, cellRow, clusterRow []int32) clustered {
+	for r, c := range d.cells {
+		cellRow[c] = int32(r)
+	}
+	fitted := make([]float64, len(d.cells))
+	for r := range d.cells {
+		fitted[r] = d.fitted(f, r)
+	}
+	row := func(k int) int32 { return cellRow[s.cell[obs[k]]] }
+	resid := func(k int) float64 { return s.logs[s.valueID[obs[k]]] - fitted[cellRow[s.cell[obs[k]]]] }
+	clusters := clusterSums(s, obs, len(d.cells), row, resid, clusterRow)
+	for _, c := range d.cells {
+		cellRow[c] = -1
+	}
+	return cr2(d.ones, f.bread, clusters, pick(f.k, 1))
+}

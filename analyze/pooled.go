@@ -263,14 +263,14 @@ func pooledRows(cfg Config, cells [][]*cellEstimate, q int) []data.Premium {
 	for i, r := range members {
 		est := pool.regions[i]
 		fill(&out[r], est)
-		out[r].Detail = fmt.Sprintf("normal–normal partial pooling toward the mean of %d regions: %.0f%% weight on the region's own data; between-region SD %.3g log points (posterior median)",
+		out[r].Detail = fmt.Sprintf("normal–normal partial pooling toward the mean of %d regions: %.0f%% weight on the region's own data; between-region SD %.3g log points (posterior median); the interval covers at its level on average across regions, not for a given region; regional variances take postings as independent",
 			len(members), 100*est.ownWeight, pool.tau)
 		if s := cells[r][q].short; s != "" {
 			out[r].Note = joinNotes(out[r].Note, "raw estimate "+s+"; this partially pooled estimate leans on the other regions")
 		}
 	}
 	fill(&out[0], pool.overall)
-	out[0].Detail = fmt.Sprintf("mean premium across %d regions under partial pooling (each region weighs alike, unlike the raw All regions row, which weighs postings); between-region SD %.3g log points (posterior median)",
+	out[0].Detail = fmt.Sprintf("random-effects mean of the premium across %d regions, each region weighed by its precision 1/(v_r + τ²) (not by its postings, as the raw All regions row is, nor alike); between-region SD τ %.3g log points (posterior median)",
 		len(members), pool.tau)
 	return out
 }

@@ -20,6 +20,8 @@ type postings struct {
 	openstack    []bool
 	cell         []int32 // each posting's covariate cell: OpenStack or not and its control levels
 	company      []int32 // each posting's cluster
+	country      []int32 // each posting's country id; countries counts them
+	countries    int
 
 	regions  []string // the regions with rows, after All regions
 	quarters []string // quarters present, in time order
@@ -53,7 +55,7 @@ func (s *Sample) freeze() (*postings, error) {
 		return nil, errEstimated
 	}
 	s.done = true
-	p := &postings{openstack: s.openstack, company: s.company, clusters: s.clusters,
+	p := &postings{openstack: s.openstack, company: s.company, clusters: s.clusters, country: s.country, countries: len(s.countryOf),
 		dataFrom: s.dataFrom, dataTo: s.dataTo, cells: cellTable{controls: s.cfg.Controls}}
 
 	var quarterRank []int32

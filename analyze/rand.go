@@ -5,14 +5,13 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
-	"sync"
 )
 
-// Streams name what a generator is for, so the bootstrap and the
-// permutation test of one row draw from unrelated sequences.
+// Streams name what a generator is for, so the two bootstraps of one row
+// draw from unrelated sequences.
 const (
-	streamBootstrap   = "bootstrap"
-	streamPermutation = "permutation"
+	streamBootstrap = "bootstrap"
+	streamEmployers = "employer bootstrap"
 )
 
 // rowRand returns the generator for one purpose of one estimate row. It is
@@ -38,9 +37,6 @@ func rowRand(seed uint64, region, quarter, stream string) *rand.PCG {
 // interval, cannot change with the Go release.
 type sampler struct {
 	src *rand.PCG
-	// logFact[k] is ln k!, for the hypergeometric sampler; nil when only
-	// binomials are drawn.
-	logFact []float64
 }
 
 func newSampler(src *rand.PCG) *sampler { return &sampler{src: src} }
@@ -107,31 +103,3 @@ func stirlingTail(k float64) float64 {
 var stirlingTails = [10]float64{0.0810614667953272, 0.0413406959554092, 0.0276779256849983,
 	0.02079067210376509, 0.0166446911898211, 0.0138761288230707, 0.0118967099458917,
 	0.0104112652619720, 0.00925546218271273, 0.00833056343336287}
-
-// logFactCache holds ln k! for k = 0, 1, ... as far as any run needed.
-// The slice handed out is never written again; growing makes a new one.
-var logFactCache struct {
-	sync.Mutex
-	table []float64
-}
-
-// logFactorials returns ln k! for k = 0..n at least, each entry
-// math.Lgamma(k+1). The hypergeometric sampler evaluates four of these
-// per try at arguments close to each other, so a table beats the Stirling
-// series there (the binomial sampler's arguments are spread out and miss
-// the cache).
-func logFactorials(n int) []float64 {
-	logFactCache.Lock()
-	defer logFactCache.Unlock()
-	old := logFactCache.table
-	if len(old) > n {
-		return old
-	}
-	table := make([]float64, n+1)
-	copy(table, old)
-	for k := len(old); k <= n; k++ {
-		table[k] = lgamma(float64(k) + 1)
-	}
-	logFactCache.table = table
-	return table
-}

@@ -21,56 +21,108 @@ func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
 			pooled[q] = pooledRows(cfg, cells, q)
 		}
 	}
-	regionP := make([]float64, len(cells)-1)
-	for r := 1; r < len(cells); r++ {
-		regionP[r-1] = math.NaN()
-		if allQuarters {
-			regionP[r-1] = cells[r][0].pValue
-		}
-	}
-	regionHolm := holm(regionP)
-	family := 0
-	for _, p := range regionP {
-		if !math.IsNaN(p) {
-			family++
-		}
-	}
-
 	var out []data.Premium
 	for r := range cells {
 		for q, e := range cells[r] {
 			if e == nil {
 				continue
 			}
-			bca := rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
-				fmt.Sprintf("stratified BCa bootstrap, %d resamples, seed %d, acceleration %.3g", e.bootstrapRounds, cfg.Seed, e.accel))
-			if q == 0 && !math.IsNaN(e.pValue) {
-				bca.PValue = e.pValue
-				bca.Detail += fmt.Sprintf("; two-sided permutation p from %d shuffles", e.permutationCount)
-				if r > 0 {
-					bca.PHolm = regionHolm[r-1]
-					bca.Detail += fmt.Sprintf(", Holm-adjusted over %d regions", family)
-				}
-			}
-			out = append(out, bca,
+			out = append(out, stratifiedRow(cfg, e, q == 0), rawClusteredRow(cfg, e),
+				rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
+					fmt.Sprintf("BCa bootstrap resampling postings within each role as if independent (too narrow when employers post alike; for comparison), %d resamples, seed %d, acceleration %.3g", e.bootstrapRounds, cfg.Seed, e.accel)),
 				rawRow(cfg, e, data.MethodRawPercentile, e.pctLo, e.pctHi, e.pctErr,
-					fmt.Sprintf("stratified percentile bootstrap, %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)),
-				medianRow(cfg, e), adjustedRow(cfg, e), pooled[q][r])
+					fmt.Sprintf("percentile bootstrap resampling postings within each role as if independent (for comparison), %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)),
+				medianRow(cfg, e), adjustedRow(cfg, e, q == 0), pooled[q][r])
 		}
-		if n := len(s.quarters); n >= 2 {
-			out = append(out, changeRow(cfg, cells[r][n-1], cells[r][n], s.quarters[n-2]+"/"+s.quarters[n-1]))
+		if c, ok := changeRow(cfg, s, r, cells[r]); ok {
+			out = append(out, c)
 		}
 	}
+	adjustFamily(out)
 	return out
+}
+
+// adjustFamily sets PHolm on every row with a p-value, adjusting them all
+// as one family with Holm's method: every p-value premium_by_region shows
+// (the stratified and adjusted rows over all quarters, of every region), so the
+// chance of any false "premium" in the table is at most 1 − confidence.
+func adjustFamily(rows []data.Premium) {
+	var idx []int
+	var ps []float64
+	for i, p := range rows {
+		if !math.IsNaN(p.PValue) {
+			idx, ps = append(idx, i), append(ps, p.PValue)
+		}
+	}
+	for k, adj := range holm(ps) {
+		rows[idx[k]].PHolm = adj
+		rows[idx[k]].Detail += fmt.Sprintf("; Holm-adjusted over the %d p-values of this table", len(ps))
+	}
 }
 
 // baseRow is a row of a cell with every estimate withheld.
 func baseRow(cfg Config, e *cellEstimate, method string) data.Premium {
 	nan := math.NaN()
-	return data.Premium{Region: e.region, Quarter: e.quarter, NOpenStack: e.os.n, NPython: e.py.n,
+	p := data.Premium{Region: e.region, Quarter: e.quarter, NOpenStack: e.os.n, NPython: e.py.n,
 		MedianOpenStackUSD: e.medOS, MedianPythonUSD: e.medPy, Premium: nan, CILow: nan, CIHigh: nan,
 		Confidence: cfg.Confidence, Method: method, Note: joinNotes(e.short, badPayNote(e.bad)),
-		LogGap: nan, SE: nan, PValue: nan, PHolm: nan, Explained: nan, Unexplained: nan}
+		LogGap: nan, SE: nan, PValue: nan, PHolm: nan, Explained: nan, Unexplained: nan,
+		NEmployersOpenStack: e.raw.employersOS, NEmployersPython: e.raw.employersPy, LargestEmployerShare: nan}
+	if e.raw.employersOS > 0 {
+		p.LargestEmployerShare = e.raw.largestShare
+	}
+	return p
+}
+
+// rawClusteredRow is the ratio of geometric means minus one with the t
+// interval of the raw regression's clustered error: the premium over the
+// row's whole country mix, secondary to the stratified headline.
+func rawClusteredRow(cfg Config, e *cellEstimate) data.Premium {
+	p := baseRow(cfg, e, data.MethodRaw)
+	p.Detail = "ratio of geometric means over the row's whole country mix (secondary: the stratified row is the headline)"
+	if e.short != "" {
+		return p
+	}
+	c := e.raw.clustered
+	p.NClusters = c.clusters
+	p.Detail += fmt.Sprintf("; t interval on CR2 errors clustered by employer (a posting without a company on its own), %d clusters, Bell–McCaffrey t(%.3g)", c.clusters, c.df)
+	return clusteredInterval(p, e.gap, c, cfg.Confidence, false)
+}
+
+// stratifiedRow is the headline: the within-country gap weighted by
+// OpenStack postings, with the t interval of its clustered error; withP
+// adds the test's p-value for "no premium".
+func stratifiedRow(cfg Config, e *cellEstimate, withP bool) data.Premium {
+	p := baseRow(cfg, e, data.MethodStratified)
+	p.Detail = "stratified by country"
+	switch {
+	case e.short != "":
+		return p
+	case e.stratErr != nil:
+		p.Note = joinNotes(p.Note, "withheld: "+e.stratErr.Error())
+		return p
+	}
+	f := e.strat
+	p.NClusters = f.clusters
+	p.Detail = f.describe() + fmt.Sprintf("; t interval on CR2 errors clustered by employer, %d clusters, Bell–McCaffrey t(%.3g)", f.clusters, f.df)
+	return clusteredInterval(p, f.gap, f.clustered, cfg.Confidence, withP)
+}
+
+// clusteredInterval fills a row's estimate b (log points) with the t
+// interval of its clustered error and, when withP, the two-sided p-value.
+func clusteredInterval(p data.Premium, b float64, c clustered, conf float64, withP bool) data.Premium {
+	// A standard error under a billionth of a log point is rounding noise:
+	// every employer's residuals cancel, so there is no spread to measure.
+	if !(c.se > 1e-9) {
+		return withInterval(p, b, math.NaN(), 0, 0, fmt.Errorf("there is no residual spread to measure: every employer's residuals cancel"))
+	}
+	lo, hi, pv := c.tInterval(b, conf)
+	p = withInterval(p, b, c.se, lo, hi, nil)
+	if withP {
+		p.PValue = pv
+		p.Detail += "; two-sided p from the same t test"
+	}
+	return p
 }
 
 // badPayNote says how many postings were left out for unusable pay.
@@ -125,13 +177,14 @@ func medianRow(cfg Config, e *cellEstimate) data.Premium {
 	if e.short != "" {
 		return p
 	}
-	p.Detail += fmt.Sprintf("; stratified percentile bootstrap, %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)
+	p.Detail += fmt.Sprintf("; percentile bootstrap resampling employers within each role, %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)
 	return withInterval(p, math.Log(e.medOS/e.medPy), e.medianSE, e.medLo, e.medHi, e.medErr)
 }
 
 // adjustedRow is exp(b) − 1 for the OpenStack coefficient of the row's
-// regression, with a t interval on robust errors.
-func adjustedRow(cfg Config, e *cellEstimate) data.Premium {
+// regression, with a t interval on CR2 errors clustered by employer; withP
+// adds the test's p-value.
+func adjustedRow(cfg Config, e *cellEstimate, withP bool) data.Premium {
 	p := baseRow(cfg, e, data.MethodAdjusted)
 	p.Detail = regressionName(cfg.Controls)
 	switch {
@@ -144,17 +197,6 @@ func adjustedRow(cfg Config, e *cellEstimate) data.Premium {
 	a := e.adj
 	p.Detail = a.detail(cfg.Controls)
 	p.Explained, p.Unexplained = a.explained, a.unexplained
-	if a.robust.kind == vcovCR1 {
-		p.NClusters = a.robust.clusters
-	}
-	b, se := a.fit.beta[1], a.robust.se[1]
-	// A standard error under a billionth of a log point is rounding noise:
-	// the regression fits every posting exactly.
-	if !(se > 1e-9) {
-		return withInterval(p, b, math.NaN(), 0, 0, fmt.Errorf("the regression fits every posting exactly, so there is no residual spread"))
-	}
-	lo, hi := a.interval(cfg.Confidence)
-	p = withInterval(p, b, se, 0, 0, nil)
-	p.CILow, p.CIHigh = lo, hi
-	return p
+	p.NClusters = a.robust.clusters
+	return clusteredInterval(p, a.fit.beta[1], a.robust, cfg.Confidence, withP)
 }

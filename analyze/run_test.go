@@ -134,7 +134,7 @@ func sameRows(a, b []data.Premium) bool {
 		out := make([]data.Premium, len(rows))
 		for i, p := range rows {
 			for _, f := range []*float64{&p.MedianOpenStackUSD, &p.MedianPythonUSD, &p.Premium, &p.CILow, &p.CIHigh,
-				&p.LogGap, &p.SE, &p.PValue, &p.PHolm, &p.Explained, &p.Unexplained} {
+				&p.LogGap, &p.SE, &p.PValue, &p.PHolm, &p.Explained, &p.Unexplained, &p.LargestEmployerShare} {
 				if math.IsNaN(*f) {
 					*f = -999
 				}
@@ -151,14 +151,14 @@ func sameRows(a, b []data.Premium) bool {
 // given: a seed of 0 is valid, 0 resamples are too few.
 func TestValidateFieldErrors(t *testing.T) {
 	c := analyze.DefaultConfig()
-	c.Confidence, c.Bootstrap, c.MinGroupSize, c.Permutations, c.MinClusters = 0, 0, 0, 0, 0
+	c.Confidence, c.Bootstrap, c.MinGroupSize, c.MinEmployers = 0, 0, 0, 0
 	c.Controls = []string{"seniority", "country", "shoe size"}
 	var paths []string
 	for _, fe := range data.FieldErrors(c.Validate()) {
 		paths = append(paths, fe.Path)
 	}
-	want := []string{"analysis.confidence", "analysis.bootstrap", "analysis.min_group_size", "analysis.permutations",
-		"analysis.min_clusters", "analysis.controls[2]"}
+	want := []string{"analysis.confidence", "analysis.bootstrap", "analysis.min_group_size",
+		"analysis.min_employers", "analysis.controls[2]"}
 	if !reflect.DeepEqual(paths, want) {
 		t.Errorf("paths = %q, want %q", paths, want)
 	}

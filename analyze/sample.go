@@ -29,6 +29,7 @@ type Sample struct {
 	region    []int16
 	quarter   []int16 // −1 when the posting date is unknown
 	company   []int32 // cluster: a company, or the posting alone when it names none
+	country   []int32 // stratum of the stratified premium: the country, "" being one too
 	levels    [][]int32
 
 	valueOf   map[float64]int32
@@ -36,6 +37,7 @@ type Sample struct {
 	quarterOf map[string]int16
 	quarters  []string
 	companyOf map[string]int32
+	countryOf map[string]int32
 	clusters  int
 	levelOf   []map[string]int32
 	levels1   [][]string // level names per control, first-seen order
@@ -66,7 +68,7 @@ func NewSample(cfg Config, regions []string) (*Sample, error) {
 		return nil, err
 	}
 	s := &Sample{cfg: cfg, regionIdx: map[string]int16{}, valueOf: map[float64]int32{},
-		quarterOf: map[string]int16{}, companyOf: map[string]int32{}, bad: map[[2]int16]int{},
+		quarterOf: map[string]int16{}, companyOf: map[string]int32{}, countryOf: map[string]int32{}, bad: map[[2]int16]int{},
 		funnel: map[string]*data.Funnel{}}
 	for _, r := range regions {
 		if _, dup := s.regionIdx[r]; !dup && r != data.RegionAnywhere {
@@ -150,6 +152,12 @@ func (s *Sample) Add(l *data.Listing) {
 		s.company = append(s.company, int32(s.clusters))
 		s.clusters++
 	}
+	country, seen := s.countryOf[l.Country]
+	if !seen {
+		country = int32(len(s.countryOf))
+		s.countryOf[strings.Clone(l.Country)] = country
+	}
+	s.country = append(s.country, country)
 	for c, control := range s.cfg.Controls {
 		name := controlLevel(control, l)
 		lv, seen := s.levelOf[c][name]

@@ -12,7 +12,7 @@ import (
 // and that the sensitivity line gives the other definition's estimate.
 func TestDefinitionSentences(t *testing.T) {
 	row := func(def string, premium float64, nOS int) data.Premium {
-		return data.Premium{Region: data.RegionAll, Quarter: data.QuarterAll, Method: data.MethodRawBCA, Definition: def,
+		return data.Premium{Region: data.RegionAll, Quarter: data.QuarterAll, Method: data.MethodStratified, Definition: def,
 			Premium: premium, CILow: premium - 0.04, CIHigh: premium + 0.04, Confidence: 0.95, NOpenStack: nOS, NPython: 400}
 	}
 	rows := []data.Premium{row(data.DefinitionCore, 0.14, 120), row(data.DefinitionMention, 0.06, 300)}

@@ -27,13 +27,13 @@ func TestRenderHostileStrings(t *testing.T) {
 	r.Premiums = append(r.Premiums,
 		data.Premium{Region: closeScript, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
 			MedianOpenStackUSD: 1, MedianPythonUSD: 1, Premium: 0.1, CILow: 0.05, CIHigh: 0.15,
-			Confidence: 0.95, Method: data.MethodRawBCA, Note: closeScript},
+			Confidence: 0.95, Method: data.MethodStratified, Note: closeScript},
 		data.Premium{Region: marker, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
 			MedianOpenStackUSD: 1, MedianPythonUSD: 1, Premium: 0.1, CILow: 0.05, CIHigh: 0.15,
-			Confidence: 0.95, Method: data.MethodRawBCA},
+			Confidence: 0.95, Method: data.MethodStratified},
 		data.Premium{Region: nested, Quarter: data.QuarterAll, NOpenStack: 3, NPython: 5,
 			MedianOpenStackUSD: nan, MedianPythonUSD: nan, Premium: nan, CILow: nan, CIHigh: nan,
-			Confidence: 0.95, Method: data.MethodRawBCA, Note: marker},
+			Confidence: 0.95, Method: data.MethodStratified, Note: marker},
 	)
 	r.Funnel = append(r.Funnel, data.Funnel{Source: closeScript, Fetched: 1})
 	r.Sources = append(r.Sources, charts.Source{Name: closeScript, Kind: closeScript,
@@ -102,7 +102,7 @@ func FuzzRenderRegionName(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string) {
 		r := sampleReport()
 		r.Premiums = append(r.Premiums, data.Premium{Region: name, Quarter: data.QuarterAll, NOpenStack: 40, NPython: 50,
-			Premium: 0.1, CILow: 0.05, CIHigh: 0.15, Confidence: 0.95, Method: data.MethodRawBCA, Note: name})
+			Premium: 0.1, CILow: 0.05, CIHigh: 0.15, Confidence: 0.95, Method: data.MethodStratified, Note: name})
 		r.Pay = []charts.PayPoint{{Region: name, Role: data.RoleOpenStack, AnnualUSD: 1e5, Title: name, Company: name}}
 		r.Funnel = append(r.Funnel, data.Funnel{Source: name, Fetched: 1})
 		page := render(t, r)

@@ -76,9 +76,12 @@ func moreOrLess(est float64) string {
 }
 
 // coverage is the headline's second half: which period, how many
-// postings, which dates.
+// postings, from how many employers, which dates.
 func coverage(p data.Premium, m Method, period string) string {
 	s := count(p.NOpenStack+p.NPython) + " postings with pay"
+	if p.NEmployersOpenStack > 0 && finite(p.LargestEmployerShare) {
+		s += fmt.Sprintf(" (OpenStack from %s employers; the largest posts %s)", count(p.NEmployersOpenStack), wholePercent(p.LargestEmployerShare))
+	}
 	if period != "" {
 		s = period + ", " + s
 	}

@@ -33,6 +33,12 @@ func TestHeadline(t *testing.T) {
 			"The overall pay premium of OpenStack over Python roles is withheld (21 OpenStack postings, fewer than 30) — 2,412 postings with pay, 2025-10-01 to 2026-09-30."},
 		{"withheld without note", overall(nan, nan, nan, ""),
 			"The overall pay premium of OpenStack over Python roles is withheld — 2,412 postings with pay, 2025-10-01 to 2026-09-30."},
+		{"employers", func() []data.Premium {
+			rows := overall(0.1412, 0.0913, 0.1934, "")
+			rows[0].NEmployersOpenStack, rows[0].NEmployersPython, rows[0].LargestEmployerShare = 10, 240, 0.472
+			return rows
+		}(),
+			"OpenStack roles advertise 14% (95% CI 9%–19%) more pay than Python roles — 2,412 postings with pay (OpenStack from 10 employers; the largest posts 47%), 2025-10-01 to 2026-09-30."},
 		{"no overall row", nil,
 			"No overall estimate is available: the analysis produced no “All regions” row."},
 	}

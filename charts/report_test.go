@@ -17,7 +17,7 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.html from the current output")
 
 // method is the headline method: rows of the sample reports are raw rows.
-const method = data.MethodRawBCA
+const method = data.MethodStratified
 
 var nan = math.NaN()
 

@@ -15,8 +15,8 @@ import (
 type rowKind int
 
 const (
-	// kindRaw is the headline estimate: the ratio of geometric means with
-	// its BCa bootstrap interval (data.MethodRawBCA).
+	// kindRaw is the headline estimate: the premium stratified by country
+	// with its interval clustered by employer (data.MethodStratified).
 	kindRaw rowKind = iota
 	// kindAdjusted is the premium adjusted for what differs between the
 	// groups (seniority, country, remote), drawn beside the raw one.
@@ -43,7 +43,9 @@ var methodKinds = map[string]struct {
 	kind  rowKind
 	label string
 }{
-	data.MethodRawBCA:        {kindRaw, "Raw"},
+	data.MethodStratified:    {kindRaw, "Raw"},
+	data.MethodRaw:           {kindOther, "Raw, whole country mix"},
+	data.MethodRawBCA:        {kindOther, "Raw, BCa bootstrap of postings"},
 	data.MethodRawPercentile: {kindOther, "Raw, percentile interval"},
 	data.MethodMedian:        {kindOther, "Ratio of medians"},
 	data.MethodAdjusted:      {kindAdjusted, "Adjusted"},

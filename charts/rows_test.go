@@ -15,7 +15,9 @@ func TestMethodKind(t *testing.T) {
 		kind   rowKind
 		label  string
 	}{
-		{data.MethodRawBCA, kindRaw, "Raw"},
+		{data.MethodStratified, kindRaw, "Raw"},
+		{data.MethodRaw, kindOther, "Raw, whole country mix"},
+		{data.MethodRawBCA, kindOther, "Raw, BCa bootstrap of postings"},
 		{data.MethodRawPercentile, kindOther, "Raw, percentile interval"},
 		{data.MethodMedian, kindOther, "Ratio of medians"},
 		{data.MethodAdjusted, kindAdjusted, "Adjusted"},
@@ -43,8 +45,8 @@ func TestMethodKind(t *testing.T) {
 // data.Method* constant, in any part of a report, is refused rather than
 // drawn as a guess: today's prefixes of older files, a misspelling, none.
 func TestUnknownMethodIsAnError(t *testing.T) {
-	good := data.Premium{Region: data.RegionAll, Quarter: data.QuarterAll, Method: data.MethodRawBCA, Premium: 0.1}
-	for _, method := range []string{"ratio of geometric means; stratified percentile bootstrap (10000 resamples, seed 1)", "raw", "RAW_BCA", "pooled", "", "something new"} {
+	good := data.Premium{Region: data.RegionAll, Quarter: data.QuarterAll, Method: data.MethodStratified, Premium: 0.1}
+	for _, method := range []string{"ratio of geometric means; stratified percentile bootstrap (10000 resamples, seed 1)", "Raw", "RAW_BCA", "pooled", "", "something new"} {
 		bad := good
 		bad.Method = method
 		for _, r := range []Report{
@@ -71,9 +73,9 @@ func TestUnknownMethodIsAnError(t *testing.T) {
 // region and quarter is left out of the charts.
 func TestRowsOfKindFirstWins(t *testing.T) {
 	rows := []data.Premium{
-		{Region: "Europe", Quarter: "all", Method: data.MethodRawBCA, Premium: 0.2},
+		{Region: "Europe", Quarter: "all", Method: data.MethodStratified, Premium: 0.2},
 		{Region: "Europe", Quarter: "all", Method: data.MethodRawPercentile, Premium: 0.3},
-		{Region: "Europe", Quarter: "all", Method: data.MethodRawBCA, Premium: 0.4},
+		{Region: "Europe", Quarter: "all", Method: data.MethodStratified, Premium: 0.4},
 		{Region: "Europe", Quarter: "all", Method: data.MethodAdjusted, Premium: 0.1},
 		{Region: "Europe", Quarter: "2026Q2/2026Q3", Method: data.MethodChange, Premium: 0.05},
 	}
@@ -95,12 +97,12 @@ func TestRowsOfKindFirstWins(t *testing.T) {
 // TestMethodNotesInConstantOrder checks the methods table lists methods
 // in the order of the constants, whatever order rows came in.
 func TestMethodNotesInConstantOrder(t *testing.T) {
-	rows := []data.Premium{{Method: data.MethodChange}, {Method: data.MethodAdjusted}, {Method: data.MethodRawBCA}, {Method: data.MethodAdjusted}}
+	rows := []data.Premium{{Method: data.MethodChange}, {Method: data.MethodAdjusted}, {Method: data.MethodStratified}, {Method: data.MethodAdjusted}}
 	var got []string
 	for _, n := range methodNotes(rows) {
 		got = append(got, n.Method)
 	}
-	if want := []string{data.MethodRawBCA, data.MethodAdjusted, data.MethodChange}; strings.Join(got, ",") != strings.Join(want, ",") {
+	if want := []string{data.MethodStratified, data.MethodAdjusted, data.MethodChange}; strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("methodNotes = %v, want %v", got, want)
 	}
 }

@@ -8,13 +8,13 @@ import (
 
 // methods are the Method* constants in the order a (region, quarter)
 // pair's rows come in premium_by_region.
-var methods = []string{MethodRawBCA, MethodRawPercentile, MethodMedian, MethodAdjusted, MethodPooled, MethodChange}
+var methods = []string{MethodStratified, MethodRaw, MethodRawBCA, MethodRawPercentile, MethodMedian, MethodAdjusted, MethodPooled, MethodChange}
 
 // Methods returns the Method* constants in row order.
 func Methods() []string { return slices.Clone(methods) }
 
 // MethodRank is the place of method among the Method* constants in row
-// order (MethodRawBCA is 0), and false for a method that is none of them.
+// order (MethodStratified is 0), and false for a method that is none of them.
 func MethodRank(method string) (int, bool) {
 	i := slices.Index(methods, method)
 	return i, i >= 0

@@ -18,19 +18,31 @@ const QuarterAll = "all"
 // Methods: the value of Premium.Method, one per kind of estimate. A
 // (region, quarter) pair has one row per method, in this order.
 const (
-	// MethodRawBCA is the headline: the ratio of geometric means minus one
-	// with a stratified BCa bootstrap interval, and on quarter "all" rows
-	// the permutation p-value.
+	// MethodStratified is the headline: the gap of mean log pay within
+	// each country, weighted by the country's OpenStack postings, over the
+	// countries with both roles, as exp(·) − 1, with a t interval on CR2
+	// errors clustered by employer and, on quarter "all" rows, the
+	// clustered test's p-value. It compares like with like in place.
+	MethodStratified = "stratified"
+	// MethodRaw is the ratio of geometric means minus one over the row's
+	// whole country mix, with a t interval on CR2 errors clustered by
+	// employer (Bell–McCaffrey degrees of freedom); secondary to
+	// MethodStratified.
+	MethodRaw = "raw"
+	// MethodRawBCA is the same estimate with a BCa bootstrap interval that
+	// resamples postings: it takes postings as independent, so it is too
+	// narrow when employers post alike; kept for comparison.
 	MethodRawBCA = "raw_bca"
 	// MethodRawPercentile is the same estimate with the plain percentile
-	// bootstrap interval, for comparison.
+	// bootstrap interval, resampling postings, for comparison.
 	MethodRawPercentile = "raw_percentile"
 	// MethodMedian is the ratio of medians minus one with a percentile
-	// bootstrap interval.
+	// bootstrap interval that resamples employers within each role.
 	MethodMedian = "median"
 	// MethodAdjusted is exp(b) − 1 for the OpenStack coefficient b of an
-	// OLS of log pay on controls, with cluster-robust (by company) or HC3
-	// errors and the Oaxaca–Blinder split of the raw gap.
+	// OLS of log pay on controls, with CR2 errors clustered by employer
+	// (Bell–McCaffrey degrees of freedom) and the Oaxaca–Blinder split of
+	// the raw gap.
 	MethodAdjusted = "adjusted"
 	// MethodPooled is the empirical-Bayes partially pooled regional
 	// premium; its "All regions" row is the mean across regions.
@@ -63,11 +75,12 @@ type Premium struct {
 	// LogGap is the estimate in log points, ln(1 + Premium).
 	LogGap float64
 	// SE is the standard error of LogGap, in log points: the bootstrap
-	// standard deviation, the robust regression standard error, or the
+	// standard deviation, the CR2 cluster-robust standard error, or the
 	// posterior standard deviation, by method.
 	SE float64
-	// PValue is the two-sided permutation p-value for "no premium" and
-	// PHolm the same adjusted with Holm's method across the regions.
+	// PValue is the two-sided p-value of the employer-clustered (CR2) t
+	// test for "no premium", and PHolm the same adjusted with Holm's method
+	// across every p-value of the table.
 	PValue float64
 	PHolm  float64
 	// Explained and Unexplained split the raw log gap (log points) into the
@@ -86,19 +99,30 @@ type Premium struct {
 	// definition come first; the headline rows under the other one follow,
 	// as a sensitivity check. Empty in files written before it.
 	Definition string
+	// NEmployersOpenStack and NEmployersPython count the employers the
+	// row's OpenStack and Python postings come from, a posting without a
+	// company counting as one; 0 where they do not apply (pooled and
+	// change rows).
+	NEmployersOpenStack int
+	NEmployersPython    int
+	// LargestEmployerShare is the share of the row's OpenStack postings
+	// posted by its largest OpenStack employer, in (0, 1]; NaN where it
+	// does not apply.
+	LargestEmployerShare float64
 }
 
 var premiumHeader = []string{"region", "quarter", "n_openstack", "n_python",
 	"median_openstack_usd", "median_python_usd", "premium", "ci_low", "ci_high",
 	"confidence", "method", "note",
-	"log_gap", "se", "p_value", "p_holm", "explained", "unexplained", "n_clusters", "detail", "definition"}
+	"log_gap", "se", "p_value", "p_holm", "explained", "unexplained", "n_clusters", "detail", "definition",
+	"n_employers_openstack", "n_employers_python", "largest_employer_share"}
 
-// legacyColumns and beforeDefinition are how many columns files written
-// before log_gap and before definition had; the reader accepts them with
-// the later columns empty.
+// legacyColumns and detailColumns are how many columns files written
+// before log_gap and before definition and the employer counts had; the
+// reader accepts them with the later columns empty.
 const (
-	legacyColumns    = 12
-	beforeDefinition = 20
+	legacyColumns = 12
+	detailColumns = 20
 )
 
 // formatNum writes a number with the fewest digits that read back exactly,
@@ -138,7 +162,8 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 			formatNum(p.Premium), formatNum(p.CILow), formatNum(p.CIHigh),
 			formatNum(p.Confidence), p.Method, p.Note,
 			formatNum(p.LogGap), formatNum(p.SE), formatNum(p.PValue), formatNum(p.PHolm),
-			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail, p.Definition}
+			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail, p.Definition,
+			formatCount(p.NEmployersOpenStack), formatCount(p.NEmployersPython), formatNum(p.LargestEmployerShare)}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -148,8 +173,8 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 }
 
 // ReadPremiumsCSV reads what WritePremiumsCSV wrote. Files from before the
-// log_gap column (12 columns) or the definition column (20) read with the
-// later fields NaN or empty.
+// log_gap column (12 columns) or the definition and employer counts (20
+// columns) read with the later fields NaN, 0 or empty.
 func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -161,7 +186,7 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 		return nil, fmt.Errorf("read premiums: missing header")
 	}
 	width := len(recs[0])
-	if width != len(premiumHeader) && width != legacyColumns && width != beforeDefinition {
+	if width != len(premiumHeader) && width != legacyColumns && width != detailColumns {
 		return nil, fmt.Errorf("read premiums: header has %d columns, want %d", width, len(premiumHeader))
 	}
 	out := make([]Premium, 0, len(recs)-1)
@@ -175,10 +200,10 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 		ints := []struct {
 			col int
 			dst *int
-		}{{2, &p.NOpenStack}, {3, &p.NPython}, {18, &p.NClusters}}
+		}{{2, &p.NOpenStack}, {3, &p.NPython}, {18, &p.NClusters}, {21, &p.NEmployersOpenStack}, {22, &p.NEmployersPython}}
 		for _, c := range ints {
-			if rec[c.col] == "" && c.col == 18 {
-				continue // n_clusters is empty where it does not apply
+			if rec[c.col] == "" && c.col >= 18 {
+				continue // counts after n_python are empty where they do not apply
 			}
 			if *c.dst, err = strconv.Atoi(rec[c.col]); err != nil {
 				return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[c.col], err)
@@ -193,6 +218,9 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 			if *dst, err = parseNum(rec[4+j]); err != nil {
 				return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[4+j], err)
 			}
+		}
+		if p.LargestEmployerShare, err = parseNum(rec[23]); err != nil {
+			return nil, fmt.Errorf("read premiums: line %d, %s: %w", line, premiumHeader[23], err)
 		}
 		out = append(out, p)
 	}
@@ -222,6 +250,9 @@ type premiumJSON struct {
 	NClusters          *int     `json:"n_clusters"`
 	Detail             string   `json:"detail"`
 	Definition         string   `json:"definition"`
+	NEmployersOS       *int     `json:"n_employers_openstack"`
+	NEmployersPy       *int     `json:"n_employers_python"`
+	LargestShare       *float64 `json:"largest_employer_share"`
 }
 
 func nullable(v float64) *float64 {
@@ -256,7 +287,8 @@ func WritePremiumsJSON(w io.Writer, rows []Premium) error {
 			nullable(p.Premium), nullable(p.CILow), nullable(p.CIHigh),
 			p.Confidence, p.Method, p.Note,
 			nullable(p.LogGap), nullable(p.SE), nullable(p.PValue), nullable(p.PHolm),
-			nullable(p.Explained), nullable(p.Unexplained), nullableCount(p.NClusters), p.Detail, p.Definition}
+			nullable(p.Explained), nullable(p.Unexplained), nullableCount(p.NClusters), p.Detail, p.Definition,
+			nullableCount(p.NEmployersOpenStack), nullableCount(p.NEmployersPython), nullable(p.LargestEmployerShare)}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -272,16 +304,19 @@ func ReadPremiumsJSON(r io.Reader) ([]Premium, error) {
 	}
 	out := make([]Premium, len(in))
 	for i, p := range in {
-		clusters := 0
-		if p.NClusters != nil {
-			clusters = *p.NClusters
+		count := func(n *int) int {
+			if n == nil {
+				return 0
+			}
+			return *n
 		}
 		out[i] = Premium{p.Region, p.Quarter, p.NOpenStack, p.NPython,
 			fromNullable(p.MedianOpenStackUSD), fromNullable(p.MedianPythonUSD),
 			fromNullable(p.Premium), fromNullable(p.CILow), fromNullable(p.CIHigh),
 			p.Confidence, p.Method, p.Note,
 			fromNullable(p.LogGap), fromNullable(p.SE), fromNullable(p.PValue), fromNullable(p.PHolm),
-			fromNullable(p.Explained), fromNullable(p.Unexplained), clusters, p.Detail, p.Definition}
+			fromNullable(p.Explained), fromNullable(p.Unexplained), count(p.NClusters), p.Detail, p.Definition,
+			count(p.NEmployersOS), count(p.NEmployersPy), fromNullable(p.LargestShare)}
 	}
 	return out, nil
 }

@@ -49,8 +49,7 @@ type AnalysisSettings struct {
 	MinGroupSize          int      `json:"min_group_size"`
 	IncludeBoardEstimates bool     `json:"include_board_estimates"`
 	Controls              []string `json:"controls"`
-	Permutations          int      `json:"permutations"`
-	MinClusters           int      `json:"min_clusters"`
+	MinEmployers          int      `json:"min_employers"`
 	// RegionsIncludeAnywhere: postings open anywhere are pooled into All
 	// regions. Left out of the file when false, as files written before
 	// the setting existed read.

@@ -15,7 +15,7 @@ import (
 func TestSummaryRoundTrip(t *testing.T) {
 	q, _ := data.ParseQuarter("2026Q3")
 	settings := data.AnalysisSettings{Confidence: 0.9, Bootstrap: 500, Seed: 3, MinGroupSize: 30,
-		Controls: []string{"seniority"}, Permutations: 100, MinClusters: 20}
+		Controls: []string{"seniority"}, MinEmployers: 5}
 	for _, s := range []data.Summary{
 		{Synthetic: true, DataFrom: "2025-10-01", DataTo: "2026-09-30",
 			Funnel: []data.Funnel{{Source: "a", Fetched: 3, Parsed: 2}}, Settings: &settings, Regions: []string{"Europe"}},
@@ -82,11 +82,11 @@ func TestMethods(t *testing.T) {
 			t.Errorf("MethodRank(%q) = %d, %v; want %d", m, r, ok, i)
 		}
 	}
-	if r, _ := data.MethodRank(data.MethodRawBCA); r != 0 {
-		t.Errorf("raw_bca comes %d, want first", r)
+	if r, _ := data.MethodRank(data.MethodStratified); r != 0 {
+		t.Errorf("stratified comes %d, want first", r)
 	}
-	rows := []data.Premium{{Method: data.MethodRawBCA}, {Region: "Europe", Quarter: "all", Method: "raw"}}
-	if err := data.CheckMethods(rows); err == nil || !strings.Contains(err.Error(), `row 2 (Europe, all): unknown method "raw"`) {
+	rows := []data.Premium{{Method: data.MethodRaw}, {Region: "Europe", Quarter: "all", Method: "raw_cr1"}}
+	if err := data.CheckMethods(rows); err == nil || !strings.Contains(err.Error(), `row 2 (Europe, all): unknown method "raw_cr1"`) {
 		t.Errorf("CheckMethods = %v", err)
 	}
 	if err := data.CheckMethods(rows[:1]); err != nil {

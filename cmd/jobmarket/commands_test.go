@@ -186,9 +186,9 @@ func TestVerifyCoversTheTrend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The second row of the file: All regions, the first quarter, raw_bca.
+	// The second row of the file: All regions, the first quarter, stratified.
 	row := rows[0]
-	if row.Region != data.RegionAll || row.Quarter == data.QuarterAll || row.Method != data.MethodRawBCA {
+	if row.Region != data.RegionAll || row.Quarter == data.QuarterAll || row.Method != data.MethodStratified {
 		t.Fatalf("first trend row is %s %s %s", row.Region, row.Quarter, row.Method)
 	}
 	was := strconv.FormatFloat(row.Premium, 'g', -1, 64)
@@ -199,7 +199,7 @@ func TestVerifyCoversTheTrend(t *testing.T) {
 	if err := os.WriteFile(path, edited, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	names := fmt.Sprintf("line 2 (All regions, %s, raw_bca): premium is \"0.5\" in the file, %q when rerun", row.Quarter, was)
+	names := fmt.Sprintf("line 2 (All regions, %s, stratified): premium is \"0.5\" in the file, %q when rerun", row.Quarter, was)
 	code, stdout, _ := runCmd(t, "verify", "-c", config, out)
 	if code != exitFailed || !strings.Contains(stdout, PremiumTrendCSVFile+" changed since it was written") || !strings.Contains(stdout, names) {
 		t.Errorf("verify after editing the trend: exit %d, want %d and %q\n%s", code, exitFailed, names, stdout)

@@ -95,7 +95,7 @@ scrape:
 analysis:
   seed: ${JOBMARKET_TEST_SEED}
   bootstrap: 100
-  permutations: 1000
+  min_employers: 3
 `
 	p, err := parseConfig("env", strings.NewReader(text))
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
 
+	"github.com/jobmarket/jobmarket/analyze"
 	"github.com/jobmarket/jobmarket/data"
 )
 
@@ -102,7 +103,7 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 	}
 	checked, sensitivity := 0, 0
 	for _, p := range got {
-		if p.Method != data.MethodRawBCA {
+		if p.Method != data.MethodRaw {
 			continue
 		}
 		if p.Definition != data.DefinitionCore {
@@ -123,7 +124,8 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 		if p.NOpenStack != w.NOpenStack || p.NPython != w.NPython {
 			t.Errorf("%s/%s: n = %d/%d, ground truth %d/%d", p.Region, p.Quarter, p.NOpenStack, p.NPython, w.NOpenStack, w.NPython)
 		}
-		if p.NOpenStack < 30 || p.NPython < 30 {
+		if p.NOpenStack < analyze.DefaultMinGroupSize || p.NPython < analyze.DefaultMinGroupSize ||
+			p.NEmployersOpenStack < analyze.DefaultMinEmployers || p.NEmployersPython < analyze.DefaultMinEmployers {
 			if !math.IsNaN(p.Premium) || p.Note == "" {
 				t.Errorf("%s/%s: small groups must be withheld with a note, got %v %q", p.Region, p.Quarter, p.Premium, p.Note)
 			}
@@ -140,7 +142,7 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 		}
 	}
 	if checked < 15 {
-		t.Errorf("only %d rows had both groups of 30 or more; the demo should exercise most regions", checked)
+		t.Errorf("only %d rows had both groups large enough; the demo should exercise most regions", checked)
 	}
 	if sensitivity == 0 {
 		t.Errorf("no sensitivity rows under the mention definition")

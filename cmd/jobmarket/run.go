@@ -98,7 +98,7 @@ func (e *env) printSummary() error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "region	raw premium (%s)	adjusted	n OpenStack	n Python	note	\n", level)
 	for _, p := range premiums {
-		if p.Quarter != data.QuarterAll || p.Method != data.MethodRawBCA {
+		if p.Quarter != data.QuarterAll || p.Method != data.MethodStratified {
 			continue
 		}
 		adj, ok := adjusted[p.Region]

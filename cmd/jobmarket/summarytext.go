@@ -17,8 +17,9 @@ func plainLegend(confidence float64, controls []string) string {
 	if len(controls) == 0 {
 		adjusted = "adjusted compares all postings alike (analysis.controls is empty)"
 	}
-	return wrap(fmt.Sprintf("How much more OpenStack roles pay than Python roles: raw compares the typical posted pay, "+
-		"%s. In brackets, the range the premium lies in with %g%% confidence; the report says how each is estimated.",
+	return wrap(fmt.Sprintf("How much more OpenStack roles pay than Python roles: raw compares posted pay within each country, "+
+		"weighted by where the OpenStack postings are; %s. In brackets, the range the premium lies in with %g%% confidence, "+
+		"allowing for employers that post many similar roles; the report says how each is estimated.",
 		adjusted, confidence*100), summaryWidth, "")
 }
 
