@@ -12,12 +12,15 @@ import (
 type premiumRow struct {
 	Region, Quarter     string
 	NOpenStack, NPython string
-	MedianOpenStack     string
-	MedianPython        string
-	Premium, Interval   string
-	Method, Note        string
-	MethodLabel         string
-	Withheld, Overall   bool
+	// EmployersOpenStack and EmployersPython count the employers behind
+	// each group ("" where the row has none, as pooled rows).
+	EmployersOpenStack, EmployersPython string
+	MedianOpenStack                     string
+	MedianPython                        string
+	Premium, Interval                   string
+	Method, Note                        string
+	MethodLabel                         string
+	Withheld, Overall                   bool
 }
 
 // premiumRows formats rows for the table of all estimates. In a report
@@ -31,19 +34,21 @@ func premiumRows(rows []data.Premium, period string) []premiumRow {
 			quarter = period
 		}
 		row := premiumRow{
-			Region:          p.Region,
-			Quarter:         quarter,
-			NOpenStack:      count(p.NOpenStack),
-			NPython:         count(p.NPython),
-			MedianOpenStack: usd(p.MedianOpenStackUSD),
-			MedianPython:    usd(p.MedianPythonUSD),
-			Premium:         signedPercent(p.Premium),
-			Interval:        interval(p.CILow, p.CIHigh),
-			Method:          p.Method,
-			MethodLabel:     methodLabel(p.Method),
-			Note:            p.Note,
-			Withheld:        isWithheld(p),
-			Overall:         p.Region == data.RegionAll && p.Quarter == data.QuarterAll,
+			Region:             p.Region,
+			Quarter:            quarter,
+			NOpenStack:         count(p.NOpenStack),
+			NPython:            count(p.NPython),
+			EmployersOpenStack: employers(p.NEmployersOpenStack),
+			EmployersPython:    employers(p.NEmployersPython),
+			MedianOpenStack:    usd(p.MedianOpenStackUSD),
+			MedianPython:       usd(p.MedianPythonUSD),
+			Premium:            signedPercent(p.Premium),
+			Interval:           interval(p.CILow, p.CIHigh),
+			Method:             p.Method,
+			MethodLabel:        methodLabel(p.Method),
+			Note:               p.Note,
+			Withheld:           isWithheld(p),
+			Overall:            p.Region == data.RegionAll && p.Quarter == data.QuarterAll,
 		}
 		if row.Withheld {
 			row.Premium, row.Interval = "withheld", missing
@@ -51,6 +56,18 @@ func premiumRows(rows []data.Premium, period string) []premiumRow {
 		out[i] = row
 	}
 	return out
+}
+
+// employers says how many employers a group's postings come from, ""
+// where the row counts none.
+func employers(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 employer"
+	}
+	return count(n) + " employers"
 }
 
 // splitByQuarter separates the rows pooled over quarters from the

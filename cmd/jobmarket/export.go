@@ -58,6 +58,8 @@ var listingColumns = []listingColumn{
 	{"salary_code", false, func(l *data.Listing) any { return l.SalaryCode }},
 	{"role", false, func(l *data.Listing) any { return string(l.Role) }},
 	{"role_evidence", true, func(l *data.Listing) any { return l.RoleEvidence }},
+	{"openstack", false, func(l *data.Listing) any { return string(l.OpenStack) }},
+	{"python", false, func(l *data.Listing) any { return string(l.Python) }},
 	{"seniority", false, func(l *data.Listing) any { return l.Seniority }},
 	{"duplicate_of", true, func(l *data.Listing) any { return l.DuplicateOf }},
 	{"notes", true, func(l *data.Listing) any { return l.Notes }},

@@ -102,7 +102,9 @@ const printScript = `(function () {
   });
   document.querySelectorAll("table").forEach(function (t) {
     if (t.getBoundingClientRect().right > document.documentElement.clientWidth + 1) {
-      problems.push("a table is " + Math.round(t.getBoundingClientRect().width) + " px wide on a page of " + document.documentElement.clientWidth);
+      var section = t.closest("section");
+      problems.push("a table in #" + (section ? section.id : "?") + " (" + t.querySelectorAll("thead th").length + " columns) is " +
+        Math.round(t.getBoundingClientRect().width) + " px wide on a page of " + document.documentElement.clientWidth);
     }
   });
   return JSON.stringify(problems);
