@@ -3,7 +3,6 @@ package data_test
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -56,7 +55,7 @@ func FuzzCSVCell(f *testing.F) {
 			t.Fatalf("ReadCSVCell(CSVCell(%q)) = %q", s, got)
 		}
 		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-			if _, err := fmt.Sscanf(cell, "%g", new(float64)); err != nil {
+			if strings.Trim(cell, "0123456789+-.eE") != "" {
 				t.Fatalf("CSVCell(%q) = %q starts a formula", s, cell)
 			}
 		}
