@@ -97,7 +97,11 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 		return err
 	}
 	for _, s := range e.cfg.Sources {
-		r.Sources = append(r.Sources, charts.Source{Name: s.Name, Kind: s.Kind, URLs: s.StartURLs})
+		urls := make([]string, len(s.StartURLs))
+		for i, u := range s.StartURLs {
+			urls[i] = e.mask.String(u)
+		}
+		r.Sources = append(r.Sources, charts.Source{Name: s.Name, Kind: s.Kind, URLs: urls})
 	}
 	if err := ctx.Err(); err != nil {
 		return err
