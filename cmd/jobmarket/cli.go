@@ -76,6 +76,7 @@ func (c stageCommand) command(logs *logFlags, stdout, stderr io.Writer) *cobra.C
 				if err := e.ensureOut(); err != nil {
 					return e.mask.Error(err)
 				}
+				defer e.releaseOut()
 			}
 			return e.mask.Error(c.run(cmd.Context(), e))
 		},

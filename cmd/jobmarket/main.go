@@ -84,6 +84,7 @@ type env struct {
 	inputs  []string // --input folders, for transform
 	log     *slog.Logger
 	mask    *data.Masker // the config's secrets; nil when it has none
+	lock    *os.File     // the output folder's lock, held by ensureOut
 	stdout  io.Writer
 	stderr  io.Writer
 }
@@ -131,11 +132,6 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 		e.out = o.out
 	}
 	return e, nil
-}
-
-// ensureOut creates the output folder for commands that write into it.
-func (e *env) ensureOut() error {
-	return os.MkdirAll(e.out, 0o755)
 }
 
 // message is an error as the user reads it: the errUsage marker, which

@@ -185,11 +185,12 @@ func payPoints(listings listingStream, estimated, inPeriod func(*data.Listing) b
 }
 
 // writeSlides replaces the slides folder with files: written into a new
-// folder beside it, which then takes its place, so no slide of an earlier
-// run is left behind among the new ones. It returns the files' paths
+// folder beside it, which then takes its place (data.ReplaceDir), so no
+// slide of an earlier run is left behind among the new ones and a kill
+// leaves the old slides or the new ones whole. It returns the files' paths
 // relative to the output folder, for the manifest.
 func writeSlides(dir string, files []charts.File) ([]string, error) {
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+"-*")
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".tmp-"+filepath.Base(dir)+"-*")
 	if err != nil {
 		return nil, err
 	}
@@ -204,10 +205,7 @@ func writeSlides(dir string, files []charts.File) ([]string, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.RemoveAll(dir); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := data.ReplaceDir(tmp, dir); err != nil {
 		return nil, err
 	}
 	return names, nil
