@@ -128,11 +128,7 @@ func (p *PartitionedWriter) Close() error {
 		os.RemoveAll(p.tmp)
 		return fmt.Errorf("write %s: %w", p.dir, err)
 	}
-	if err := os.RemoveAll(p.dir); err != nil {
-		os.RemoveAll(p.tmp)
-		return fmt.Errorf("write %s: %w", p.dir, err)
-	}
-	if err := os.Rename(p.tmp, p.dir); err != nil {
+	if err := ReplaceDir(p.tmp, p.dir); err != nil {
 		os.RemoveAll(p.tmp)
 		return fmt.Errorf("write %s: %w", p.dir, err)
 	}

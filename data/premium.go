@@ -150,7 +150,8 @@ func formatCount(n int) string {
 	return strconv.Itoa(n)
 }
 
-// WritePremiumsCSV writes premium rows with a header.
+// WritePremiumsCSV writes premium rows with a header, each cell through
+// CSVCell (numbers are left as they are).
 func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(premiumHeader); err != nil {
@@ -164,7 +165,7 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 			formatNum(p.LogGap), formatNum(p.SE), formatNum(p.PValue), formatNum(p.PHolm),
 			formatNum(p.Explained), formatNum(p.Unexplained), formatCount(p.NClusters), p.Detail, p.Definition,
 			formatCount(p.NEmployersOpenStack), formatCount(p.NEmployersPython), formatNum(p.LargestEmployerShare)}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(CSVRecord(rec)); err != nil {
 			return err
 		}
 	}
@@ -172,9 +173,10 @@ func WritePremiumsCSV(w io.Writer, rows []Premium) error {
 	return cw.Error()
 }
 
-// ReadPremiumsCSV reads what WritePremiumsCSV wrote. Files from before the
-// log_gap column (12 columns) or the definition and employer counts (20
-// columns) read with the later fields NaN, 0 or empty.
+// ReadPremiumsCSV reads what WritePremiumsCSV wrote (cells through
+// ReadCSVCell). Files from before the log_gap column (12 columns) or the
+// definition and employer counts (20 columns) read with the later fields
+// NaN, 0 or empty.
 func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -196,6 +198,9 @@ func ReadPremiumsCSV(r io.Reader) ([]Premium, error) {
 			return nil, fmt.Errorf("read premiums: line %d: %d fields, want %d", line, len(rec), width)
 		}
 		rec = append(rec, make([]string, len(premiumHeader)-width)...)
+		for j := range rec {
+			rec[j] = ReadCSVCell(rec[j])
+		}
 		p := Premium{Region: rec[0], Quarter: rec[1], Method: rec[10], Note: rec[11], Detail: rec[19], Definition: rec[20]}
 		ints := []struct {
 			col int

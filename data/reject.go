@@ -65,14 +65,15 @@ const (
 // so that readers of the first four columns keep working.
 var rejectHeader = []string{"source", "url", "stage", "reason", "code"}
 
-// WriteRejectsCSV writes rejects with a header row.
+// WriteRejectsCSV writes rejects with a header row, each cell through
+// CSVCell.
 func WriteRejectsCSV(w io.Writer, rejects []Reject) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(rejectHeader); err != nil {
 		return err
 	}
 	for _, r := range rejects {
-		if err := cw.Write([]string{r.Source, r.URL, r.Stage, r.Reason, r.Code}); err != nil {
+		if err := cw.Write(CSVRecord([]string{r.Source, r.URL, r.Stage, r.Reason, r.Code})); err != nil {
 			return err
 		}
 	}
@@ -80,7 +81,8 @@ func WriteRejectsCSV(w io.Writer, rejects []Reject) error {
 	return cw.Error()
 }
 
-// ReadRejectsCSV reads what WriteRejectsCSV wrote. Columns are found by
+// ReadRejectsCSV reads what WriteRejectsCSV wrote (cells through
+// ReadCSVCell). Columns are found by
 // their header names; files written before the code column existed read
 // with empty codes.
 func ReadRejectsCSV(r io.Reader) ([]Reject, error) {
@@ -103,7 +105,7 @@ func ReadRejectsCSV(r io.Reader) ([]Reject, error) {
 	}
 	get := func(row []string, name string) string {
 		if i := col[name]; i >= 0 && i < len(row) {
-			return row[i]
+			return ReadCSVCell(row[i])
 		}
 		return ""
 	}

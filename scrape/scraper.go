@@ -44,6 +44,9 @@ type Scraper struct {
 	// passed on and dropped. Sink must copy what it keeps. An error from
 	// Sink stops the run and is returned.
 	Sink func([]data.RawRecord) error
+	// MaskURL, when set, hides secrets in the URLs the page store records
+	// and is looked up by; requests still go to the real URL.
+	MaskURL func(string) string
 }
 
 // Run collects every source, sources in parallel. A source that fails does
@@ -77,6 +80,7 @@ func (s *Scraper) Run(parent context.Context, sources []Source) (Result, error) 
 		if err != nil {
 			return Result{}, err
 		}
+		store.mask = s.MaskURL
 		r.store = store
 		if res.Store, err = filepath.Abs(cfg.Store); err != nil {
 			res.Store = cfg.Store

@@ -38,6 +38,9 @@ const maxWARCFile = 1 << 30
 // sent.
 type Store struct {
 	dir string
+	// mask, when set, is applied to every URL the store records or looks
+	// up (Scraper.MaskURL): a secret in a URL is never written to disk.
+	mask func(string) string
 
 	mu    sync.RWMutex
 	byKey map[string]StoredPage
@@ -182,6 +185,9 @@ func (s *Store) Len() int {
 // Lookup returns the latest stored response for a request key: a GET's
 // URL, or RequestKey's for another method.
 func (s *Store) Lookup(key string) (StoredPage, bool) {
+	if s.mask != nil {
+		key = s.mask(key)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	p, ok := s.byKey[key]
@@ -260,6 +266,9 @@ func (s *Store) putOversize(req storedRequest, fetched time.Time, status int, he
 // a GET by a WARC request record holding the body it sent, so the archive
 // says what was asked.
 func (s *Store) write(req storedRequest, p StoredPage, header http.Header, body []byte) error {
+	if s.mask != nil {
+		req.url = s.mask(req.url)
+	}
 	p.URL = req.url
 	if req.method != "" && req.method != http.MethodGet {
 		p.Method, p.RequestSHA256 = req.method, sha256Hex(req.body)

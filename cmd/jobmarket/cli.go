@@ -78,10 +78,11 @@ func (c stageCommand) command(logs *logFlags, stdout, stderr io.Writer) *cobra.C
 			}
 			if c.writes {
 				if err := e.ensureOut(); err != nil {
-					return err
+					return e.mask.Error(err)
 				}
+				defer e.releaseOut()
 			}
-			return c.run(cmd.Context(), e)
+			return e.mask.Error(c.run(cmd.Context(), e))
 		},
 	}
 	fs := cmd.Flags()

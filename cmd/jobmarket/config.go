@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -140,18 +139,20 @@ func readConfig(name string, r io.Reader, keepMissingEnv bool) (Pipeline, error)
 		return Pipeline{}, lines.explain(name, err)
 	}
 	p.secrets, p.written = secrets, written
+	// A message quotes values, which now hold the secrets.
+	mask := p.masker()
 	if errs := checkTree(&doc, reflect.ValueOf(&p).Elem(), ""); len(errs) > 0 {
-		return Pipeline{}, lines.explain(name, errors.Join(errs...))
+		return Pipeline{}, mask.Error(lines.explain(name, errors.Join(errs...)))
 	}
 	if len(doc.Content) > 0 {
 		if err := doc.Decode(&p); err != nil {
 			// checkTree has vetted every value yaml.v3 reads itself; what
 			// is left are the messages of types that read their own.
-			return Pipeline{}, fmt.Errorf("%s: %w", name, err)
+			return Pipeline{}, mask.Error(fmt.Errorf("%s: %w", name, err))
 		}
 	}
 	if err := p.validate(); err != nil {
-		return Pipeline{}, lines.explain(name, err)
+		return Pipeline{}, mask.Error(lines.explain(name, err))
 	}
 	return p, nil
 }
@@ -216,11 +217,23 @@ func (p Pipeline) validate() error {
 		}
 	}
 	if parsed, err := url.Parse(p.Scrape.Queue); err == nil && parsed.User != nil {
-		if pw, ok := parsed.User.Password(); ok && pw != "" && !slices.Contains(slices.Collect(maps.Values(p.secrets)), pw) {
+		if pw, ok := parsed.User.Password(); ok && pw != "" && !p.fromEnvironment(pw) {
 			errs = append(errs, data.FieldErrorf("scrape.queue", "a password written into the config would be copied into manifest.json; write it as ${REDIS_PASSWORD} (any environment variable) instead"))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// fromEnvironment reports whether a password read from a URL came from
+// the environment: as the variable holds it, or URL-encoded there (a
+// password with '@', '/' or '#' must be, to stand in a URL).
+func (p Pipeline) fromEnvironment(pw string) bool {
+	for _, v := range p.secrets {
+		if plain, err := url.PathUnescape(v); v == pw || err == nil && plain == pw {
+			return true
+		}
+	}
+	return false
 }
 
 // loadConfig reads the config at path. With no -c and no pipeline.yaml in

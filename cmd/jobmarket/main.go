@@ -19,6 +19,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"github.com/jobmarket/jobmarket/data"
 )
 
 // Exit codes, documented in the README.
@@ -82,6 +84,8 @@ type env struct {
 	offline bool     // --offline
 	inputs  []string // --input folders, for transform
 	log     *slog.Logger
+	mask    *data.Masker // the config's secrets; nil when it has none
+	lock    *os.File     // the output folder's lock, held by ensureOut
 	stdout  io.Writer
 	stderr  io.Writer
 	own     ownFlags // flags only one command takes
@@ -120,16 +124,16 @@ func newEnv(o options, stdout, stderr io.Writer) (*env, error) {
 	if err := cfg.override(o); err != nil {
 		return nil, err
 	}
-	e := &env{cfg: cfg, cfgSrc: src, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, online: o.online, inputs: o.inputs, own: o.own, log: slog.New(handler), stdout: stdout, stderr: stderr}
+	mask := cfg.masker()
+	if mask != nil {
+		handler = maskHandler{next: handler, mask: mask}
+		stdout, stderr = maskWriter{w: stdout, mask: mask}, maskWriter{w: stderr, mask: mask}
+	}
+	e := &env{cfg: cfg, cfgSrc: src, mask: mask, out: cfg.Output, quarter: o.quarter, from: o.from, to: o.to, quiet: o.quiet, refresh: o.refresh, offline: o.offline, online: o.online, inputs: o.inputs, own: o.own, log: slog.New(handler), stdout: stdout, stderr: stderr}
 	if o.out != "" {
 		e.out = o.out
 	}
 	return e, nil
-}
-
-// ensureOut creates the output folder for commands that write into it.
-func (e *env) ensureOut() error {
-	return os.MkdirAll(e.out, 0o755)
 }
 
 // message is an error as the user reads it: the errUsage marker, which

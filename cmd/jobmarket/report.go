@@ -106,7 +106,11 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 		return err
 	}
 	for _, s := range e.cfg.Sources {
-		r.Sources = append(r.Sources, charts.Source{Name: s.Name, Kind: s.Kind, URLs: s.StartURLs})
+		urls := make([]string, len(s.StartURLs))
+		for i, u := range s.StartURLs {
+			urls[i] = e.mask.String(u)
+		}
+		r.Sources = append(r.Sources, charts.Source{Name: s.Name, Kind: s.Kind, URLs: urls})
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -191,11 +195,12 @@ func payPoints(listings listingStream, estimated, inPeriod func(*data.Listing) b
 }
 
 // writeSlides replaces the slides folder with files: written into a new
-// folder beside it, which then takes its place, so no slide of an earlier
-// run is left behind among the new ones. It returns the files' paths
+// folder beside it, which then takes its place (data.ReplaceDir), so no
+// slide of an earlier run is left behind among the new ones and a kill
+// leaves the old slides or the new ones whole. It returns the files' paths
 // relative to the output folder, for the manifest.
 func writeSlides(dir string, files []charts.File) ([]string, error) {
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+"-*")
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".tmp-"+filepath.Base(dir)+"-*")
 	if err != nil {
 		return nil, err
 	}
@@ -210,10 +215,7 @@ func writeSlides(dir string, files []charts.File) ([]string, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.RemoveAll(dir); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := data.ReplaceDir(tmp, dir); err != nil {
 		return nil, err
 	}
 	return names, nil

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/apache/arrow/go/v15/arrow/memory"
@@ -23,7 +24,8 @@ func runScrape(ctx context.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("open bundled snapshot: %w", err)
 	}
-	s := &scrape.Scraper{Config: e.cfg.Scrape, Bundled: boards, Log: e.log, Refresh: e.refresh, Offline: e.offline}
+	s := &scrape.Scraper{Config: e.cfg.Scrape, Bundled: boards, Log: e.log, Refresh: e.refresh, Offline: e.offline,
+		MaskURL: e.mask.String}
 	switch {
 	case e.quiet:
 	case isTerminal(e.stderr) && !e.jsonLogs():
@@ -44,6 +46,12 @@ func runScrape(ctx context.Context, e *env) error {
 	}
 	pages := newPageSet()
 	s.Sink = func(recs []data.RawRecord) error {
+		if e.mask != nil {
+			recs = slices.Clone(recs)
+			for i := range recs {
+				e.mask.RawRecord(&recs[i])
+			}
+		}
 		for i := range recs {
 			pages.add(&recs[i])
 		}
@@ -97,6 +105,9 @@ func runScrape(ctx context.Context, e *env) error {
 // isTerminal reports whether w is a terminal, where progress bars redraw
 // in place; elsewhere (CI logs, files) progress is a log line now and then.
 func isTerminal(w io.Writer) bool {
+	if m, ok := w.(maskWriter); ok {
+		w = m.w
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
