@@ -82,17 +82,6 @@ func cellText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// neutralizeFormula keeps a spreadsheet from running a text cell as a
-// formula (OWASP "CSV injection"): a cell starting with =, +, -, @, a tab
-// or a carriage return gets a leading single quote, which spreadsheets
-// show as text. Numbers are written by us and never pass through here.
-func neutralizeFormula(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
-	}
-	return cell
-}
-
 // listingFilter keeps the listings whose column equals a value, ignoring
 // case: --filter role=openstack.
 type listingFilter struct {
@@ -146,7 +135,7 @@ func (e *csvEncoder) encode(l *data.Listing) error {
 	for i, c := range listingColumns {
 		e.row[i] = cellText(c.get(l))
 		if c.text {
-			e.row[i] = neutralizeFormula(e.row[i])
+			e.row[i] = data.CSVCell(e.row[i])
 		}
 	}
 	return e.w.Write(e.row)

@@ -150,18 +150,6 @@ func TestExportUsage(t *testing.T) {
 	}
 }
 
-func TestNeutralizeFormula(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""}, {"Python Developer", "Python Developer"}, {"=1+1", "'=1+1"}, {"+1", "'+1"}, {"-1", "'-1"},
-		{"@A1", "'@A1"}, {"\tx", "'\tx"}, {"\rx", "'\rx"}, {"a=1", "a=1"}, {"'=1", "'=1"},
-	}
-	for _, tc := range tests {
-		if got := neutralizeFormula(tc.in); got != tc.want {
-			t.Errorf("neutralizeFormula(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func FuzzParseFilter(f *testing.F) {
 	for _, s := range []string{"role=openstack", "region=Europe", "role", "=x", "pay=1", " country = DE", "notes=a=b", ""} {
 		f.Add(s)
@@ -174,21 +162,6 @@ func FuzzParseFilter(f *testing.F) {
 		name, value, _ := strings.Cut(s, "=")
 		if listingColumns[flt.column].name != strings.TrimSpace(name) || flt.value != value {
 			t.Fatalf("parseFilter(%q) = column %s value %q", s, listingColumns[flt.column].name, flt.value)
-		}
-	})
-}
-
-func FuzzNeutralizeFormula(f *testing.F) {
-	for _, s := range []string{"", "=1+1", "+1", "-1", "@A1", "\tx", "\rx", "plain"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := neutralizeFormula(s)
-		if got != "" && strings.ContainsRune("=+-@\t\r", rune(got[0])) {
-			t.Fatalf("neutralizeFormula(%q) = %q starts a formula", s, got)
-		}
-		if got != s && got != "'"+s {
-			t.Fatalf("neutralizeFormula(%q) = %q changes more than a leading quote", s, got)
 		}
 	})
 }
