@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -28,10 +30,13 @@ var ErrSpan = errors.New("not a period")
 
 // ParseQuarter is the calendar quarter q, "2026Q3".
 func ParseQuarter(q string) (Span, error) {
-	var year, n int
-	if _, err := fmt.Sscanf(q, "%4dQ%1d", &year, &n); err != nil || n < 1 || n > 4 || len(q) != 6 {
+	// Exactly four digits, Q and 1 to 4, as postings' quarters are named:
+	// "+026Q1" or " 202Q1" would name none.
+	if len(q) != 6 || strings.Trim(q[:4], "0123456789") != "" || q[4] != 'Q' || q[5] < '1' || q[5] > '4' {
 		return Span{}, spanErrorf("quarter", "%q is not a quarter like 2026Q3", q)
 	}
+	year, _ := strconv.Atoi(q[:4])
+	n := int(q[5] - '0')
 	first := time.Date(year, time.Month(3*n-2), 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 3, -1)
 	return Span{Quarter: q, From: first.Format(time.DateOnly), To: last.Format(time.DateOnly)}, nil

@@ -37,6 +37,10 @@ func TestSpan(t *testing.T) {
 		{name: "bad date", from: "1 July", err: `"1 July" is not a date`, part: "from"},
 		{name: "bad quarter", quarter: "2026Q5", err: `"2026Q5" is not a quarter`, part: "quarter"},
 		{name: "short quarter", quarter: "26Q1", err: "is not a quarter", part: "quarter"},
+		{name: "signed quarter", quarter: "+026Q1", err: "is not a quarter", part: "quarter"},
+		{name: "spaced quarter", quarter: " 202Q1", err: "is not a quarter", part: "quarter"},
+		{name: "lower-case quarter", quarter: "2026q1", err: "is not a quarter", part: "quarter"},
+		{name: "quarter zero", quarter: "2026Q0", err: "is not a quarter", part: "quarter"},
 		{name: "backwards", from: "2026-09-01", to: "2026-08-01", err: "2026-09-01 is after the last day, 2026-08-01", part: "from"},
 		{name: "backwards once closed", from: "2026-09-01", err: "is after the last day, 2026-08-30", part: "from"},
 	}
