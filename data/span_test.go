@@ -2,9 +2,11 @@ package data_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jobmarket/jobmarket/data"
 )
@@ -128,4 +130,29 @@ func TestSpanMatches(t *testing.T) {
 			t.Errorf("%s: Matches = %v, want %v", c.name, got, c.ok)
 		}
 	}
+}
+
+// FuzzParseQuarter checks that a quarter ParseQuarter takes is named as
+// postings' quarters are: the year of its first day, Q, and the quarter
+// of that month, so a label it takes can match a posting.
+func FuzzParseQuarter(f *testing.F) {
+	for _, q := range []string{"2026Q3", "2026Q1", "0001Q4", "2026Q5", "26Q1", "+026Q1", " 202Q1", "2026q1", "2026Q0", "2026-Q2"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		s, err := data.ParseQuarter(q)
+		if err != nil {
+			if !errors.Is(err, data.ErrSpan) {
+				t.Fatalf("ParseQuarter(%q) error %v does not wrap ErrSpan", q, err)
+			}
+			return
+		}
+		first, perr := time.Parse(time.DateOnly, s.From)
+		if perr != nil {
+			t.Fatalf("ParseQuarter(%q).From = %q: %v", q, s.From, perr)
+		}
+		if got := fmt.Sprintf("%04dQ%d", first.Year(), (int(first.Month())+2)/3); got != q || s.Quarter != q {
+			t.Fatalf("ParseQuarter(%q) = %+v, a span of quarter %s", q, s, got)
+		}
+	})
 }

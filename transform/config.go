@@ -222,6 +222,12 @@ type Currency struct {
 	// data.DefaultRates(). Pay in a currency without a rate has no annual
 	// USD figure (salary_code no_rate).
 	Rates map[string]float64 `yaml:"rates"`
+	// RatesByQuarter gives rates for single quarters, keyed by quarter
+	// ("2026Q2") and then by ISO 4217 code, in the units of Rates. Pay of a
+	// listing posted in a quarter named here is converted with that
+	// quarter's rate; a listing without a quarter, in a quarter not named,
+	// or in a currency its quarter does not list, takes Rates. Default none.
+	RatesByQuarter map[string]map[string]float64 `yaml:"rates_by_quarter"`
 }
 
 // DefaultConfig is the normalization config with every default: the
@@ -294,14 +300,8 @@ func (c Config) Validate() error {
 	if _, err := time.Parse(time.DateOnly, c.Currency.AsOf); err != nil {
 		errs = append(errs, data.FieldErrorf("currency.as_of", "%q is not a date (want 2006-01-02)", c.Currency.AsOf))
 	}
-	for _, code := range sortedKeys(c.Currency.Rates) {
-		if !isISOCurrency(code) {
-			errs = append(errs, data.FieldErrorf("currency.rates."+code, "not an ISO 4217 code"))
-		}
-		if v := c.Currency.Rates[code]; !(v > 0) {
-			errs = append(errs, data.FieldErrorf("currency.rates."+code, "%v is not a positive rate", v))
-		}
-	}
+	errs = append(errs, validateRates("currency.rates", c.Currency.Rates)...)
+	errs = append(errs, c.Currency.validateByQuarter()...)
 	seen := map[data.Period]string{}
 	for _, p := range sortedKeys(c.Pay.Annualize) {
 		path := "pay.annualize." + p

@@ -350,17 +350,15 @@ func excerpt(text string, start, end int) string {
 	return strings.TrimSpace(text[lo:hi])
 }
 
-// AnnualUSD converts stated pay to USD per year: the midpoint of the range
-// (or its one stated bound) × periods per year (pay.annualize, else
-// DefaultAnnualize) × the rate of the currency in currency.rates. It fails
-// when the currency has no rate.
-func (c Config) AnnualUSD(s data.Salary) (float64, error) {
-	rate, ok := c.Currency.Rates[s.Currency]
-	if s.Currency == "USD" && !ok {
-		rate, ok = 1, true
-	}
-	if !ok {
-		return math.NaN(), fmt.Errorf("no exchange rate for %s in currency.rates", s.Currency)
+// AnnualUSD converts stated pay, posted in quarter ("2026Q3", "" when
+// unknown), to USD per year: the midpoint of the range (or its one stated
+// bound) × periods per year (pay.annualize, else DefaultAnnualize) × the
+// rate of the currency (Currency.Rate). It fails when the currency has no
+// rate.
+func (c Config) AnnualUSD(s data.Salary, quarter string) (float64, error) {
+	rate, err := c.Currency.Rate(s.Currency, quarter)
+	if err != nil {
+		return math.NaN(), err
 	}
 	factor, ok := c.Pay.Annualize[string(s.Period)]
 	if !ok {

@@ -98,11 +98,11 @@ func TestAnnualUSD(t *testing.T) {
 		{data.Salary{Min: 100000, Max: math.NaN(), Currency: "GBP", Period: data.PeriodYear}, 100000 * 1.27},
 	}
 	for _, tc := range tests {
-		if got, err := cfg.AnnualUSD(tc.s); err != nil || math.Abs(got-tc.want) > 1e-6 {
+		if got, err := cfg.AnnualUSD(tc.s, ""); err != nil || math.Abs(got-tc.want) > 1e-6 {
 			t.Errorf("AnnualUSD(%+v) = %v, %v; want %v", tc.s, got, err, tc.want)
 		}
 	}
-	if _, err := cfg.AnnualUSD(data.Salary{Min: 1, Max: 1, Currency: "XYZ", Period: data.PeriodYear}); err == nil {
+	if _, err := cfg.AnnualUSD(data.Salary{Min: 1, Max: 1, Currency: "XYZ", Period: data.PeriodYear}, ""); err == nil {
 		t.Error("AnnualUSD with a currency without rate: no error")
 	}
 	if !cfg.Outlier(4999) || cfg.Outlier(5000) || !cfg.Outlier(1_000_001) {

@@ -148,7 +148,7 @@ func (w *worker) pay(l *data.Listing, r *data.RawRecord, descWords []uint64) {
 		return
 	}
 	w.notes = append(w.notes, pr.notes.all()...)
-	annual, err := w.cfg.AnnualUSD(pr.salary)
+	annual, err := w.cfg.AnnualUSD(pr.salary, l.Quarter)
 	switch {
 	case err != nil:
 		l.SalaryCode, l.SalaryNote = data.SalaryCodeNoRate, "unconvertible pay: "+err.Error()

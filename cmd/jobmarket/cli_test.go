@@ -15,7 +15,7 @@ func TestCommandHelp(t *testing.T) {
 		{"run --help", []string{"run", "--help"}, []string{"jobmarket run [flags]", "--only-source", "--quarter"}, []string{"--input", "--country"}},
 		{"help analyze", []string{"help", "analyze"}, []string{"jobmarket analyze [flags]", "--seed"}, []string{"--refresh", "--input"}},
 		{"validate -h", []string{"validate", "-h"}, []string{"jobmarket validate [flags]", "--config"}, []string{"--quarter", "--seed"}},
-		{"pay --help", []string{"pay", "--help"}, []string{"jobmarket pay [TEXT...]", "--country"}, []string{"--quarter"}},
+		{"pay --help", []string{"pay", "--help"}, []string{"jobmarket pay [TEXT...]", "--country", "--quarter"}, []string{"--seed", "--input"}},
 		{"no command, --help", []string{"--help"}, []string{"Available Commands:", "analyze", "verify", "version"}, nil},
 	}
 	for _, tc := range tests {

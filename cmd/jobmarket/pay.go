@@ -20,7 +20,8 @@ const payLong = `Show how jobmarket reads pay: one JSON object per TEXT with tex
 YEAR), annual_usd, and reason when no pay was found. With no TEXT it reads
 standard input, one TEXT or COUNTRY<TAB>TEXT per line (COUNTRY may be empty),
 and writes exactly one line per input line. Rates and annualization come from
-the config.
+the config: currency.rates, or with --quarter the rates currency.rates_by_quarter
+gives that quarter (currency.rates for a currency it does not list).
 
 With --description each TEXT is read as a whole description, as the
 transform stage reads one when a posting has no pay field: a figure is pay
@@ -52,8 +53,9 @@ type payLine struct {
 // payFlags are how the pay command reads each text.
 type payFlags struct {
 	country     string
-	description bool // read each text as a whole description
-	explain     bool // list every figure judged
+	description bool   // read each text as a whole description
+	explain     bool   // list every figure judged
+	quarter     string // convert at this quarter's currency.rates_by_quarter, "" for currency.rates
 }
 
 // newPayCommand is `jobmarket pay`, for researchers auditing a figure and
@@ -77,6 +79,7 @@ func newPayCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().StringVar(&flags.country, "country", "", "read figures as posted in country `CC` (ISO code or name)")
 	cmd.Flags().BoolVar(&flags.description, "description", false, "read each text as a whole description: figures count only where introduced as pay")
 	cmd.Flags().BoolVar(&flags.explain, "explain", false, "list every figure judged, with the rule that took it or why it was refused")
+	cmd.Flags().StringVar(&flags.quarter, "quarter", "", "convert at the rates currency.rates_by_quarter gives quarter `YYYYQn`, as for a posting of that quarter")
 	cmd.Flags().StringVarP(&configPath, "config", "c", DefaultConfigFile, "pipeline config `FILE` with the rates")
 	return cmd
 }
@@ -90,6 +93,12 @@ func readPay(ctx context.Context, flags payFlags, configPath string, explicit bo
 		return exitUsage
 	}
 	cfg := p.transformConfig()
+	if flags.quarter != "" {
+		if _, err := data.ParseQuarter(flags.quarter); err != nil {
+			fmt.Fprintf(stderr, "jobmarket pay: --quarter %q is not a quarter (want YYYYQn, such as 2026Q3)\n", flags.quarter)
+			return exitUsage
+		}
+	}
 	defaultCC := ""
 	if flags.country != "" {
 		var ok bool
@@ -200,7 +209,7 @@ func readPayLine(cfg transform.Config, flags payFlags, text, cc string) payLine 
 	if p.PeriodGuessed {
 		pl.Guessed = append(pl.Guessed, "period")
 	}
-	annual, err := cfg.AnnualUSD(p.Salary)
+	annual, err := cfg.AnnualUSD(p.Salary, flags.quarter)
 	switch {
 	case err != nil:
 		pl.Code, pl.Note = data.SalaryCodeNoRate, err.Error()

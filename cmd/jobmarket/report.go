@@ -79,7 +79,7 @@ func writeReport(ctx context.Context, e *env, quarter, from, to string) error {
 		Method: charts.Method{
 			Confidence: settings.Confidence, Bootstrap: settings.Bootstrap, Seed: settings.Seed,
 			MinGroupSize: settings.MinGroupSize, DataFrom: summary.DataFrom, DataTo: summary.DataTo,
-			RatesAsOf: e.cfg.Currency.AsOf, Description: methodDescription,
+			RatesAsOf: ratesAsOf(e.cfg.Currency), Description: methodDescription,
 		},
 	}
 	if err := brandReport(e.cfg.Report, &r); err != nil {
