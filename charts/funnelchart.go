@@ -13,7 +13,7 @@ import (
 const funnelChartID = "data-funnel"
 
 // funnelHeight is the funnel chart's height in CSS pixels: 70 a step.
-const funnelHeight = 70 * 9
+const funnelHeight = 70 * 10
 
 // funnelSteps are the steps a posting goes through, in order, with how to
 // read each from a data.Funnel: the bars of the chart. name is short
@@ -32,8 +32,10 @@ var funnelSteps = []struct {
 	{"Unique", "Unique (not a repeat)", func(f data.Funnel) int { return f.Unique }, nil},
 	{"Place known", "Place known", func(f data.Funnel) int { return f.Unique - f.PlaceUnknown },
 		func(f data.Funnel) (int, string) { return f.PlaceUnknown, "place unknown" }},
-	{"In a region", "In a configured region", func(f data.Funnel) int { return f.Unique - f.PlaceUnknown - f.OutsideRegions - f.NoRegion },
-		func(f data.Funnel) (int, string) { return f.OutsideRegions + f.NoRegion, "outside every region" }},
+	{"In a region", "Country in a configured region", func(f data.Funnel) int { return f.Unique - f.PlaceUnknown - f.NoRegion },
+		func(f data.Funnel) (int, string) { return f.NoRegion, "country in no configured region" }},
+	{"Region estimated", "In a region the analysis estimates", func(f data.Funnel) int { return f.Unique - f.PlaceUnknown - f.NoRegion - f.OutsideRegions },
+		func(f data.Funnel) (int, string) { return f.OutsideRegions, "in a region not estimated" }},
 	{"In one region", "In one region", func(f data.Funnel) int { return f.InEstimate + f.Anywhere },
 		func(f data.Funnel) (int, string) { return f.MultiRegion, "open in several regions" }},
 	{"In estimate", "In the All regions estimate", func(f data.Funnel) int { return f.InEstimate },

@@ -167,14 +167,18 @@ func TestRenderChange(t *testing.T) {
 }
 
 // TestRenderFunnelPlaceSteps: the postings their place kept out are in
-// the funnel's table, totalled over the sources, and in its chart.
+// the funnel's table, totalled over the sources, and in its chart, a
+// country in no configured region apart from a region not estimated.
 func TestRenderFunnelPlaceSteps(t *testing.T) {
-	page := render(t, sampleReport())
+	r := sampleReport()
+	r.Funnel[0].NoRegion, r.Funnel[0].OutsideRegions = 4, 6
+	page := render(t, r)
 	for _, want := range []string{
-		"<td>30</td><td>10</td><td>5</td><td>7</td>", // Demo board
-		"<td>8</td><td>0</td><td>0</td><td>0</td>",   // Demo ATS
-		"<td>38</td><td>10</td><td>5</td><td>7</td>", // All sources
-		"Place known", "In one region", "7 left out: open anywhere",
+		"<td>30</td><td>4</td><td>6</td><td>5</td><td>7</td>", // Demo board
+		"<td>8</td><td>0</td><td>0</td><td>0</td><td>0</td>",  // Demo ATS
+		"<td>38</td><td>4</td><td>6</td><td>5</td><td>7</td>", // All sources
+		"Place known", "In a region", "Region estimated", "In one region",
+		"4 left out: country in no configured region", "6 left out: in a region not estimated", "7 left out: open anywhere",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("report lacks %q", want)

@@ -110,11 +110,11 @@ type funnelRow struct {
 	Source                               string
 	Fetched, Parsed, WithPay, Classified string
 	Unique                               string
-	// The unique postings their place kept out of the estimate;
-	// OutsideRegions holds both Funnel.OutsideRegions and NoRegion.
-	PlaceUnknown, OutsideRegions, MultiRegion, Anywhere string
-	InEstimate, Kept                                    string
-	Total                                               bool
+	// The unique postings their place kept out of the estimate, as
+	// data.Funnel counts them.
+	PlaceUnknown, NoRegion, OutsideRegions, MultiRegion, Anywhere string
+	InEstimate, Kept                                              string
+	Total                                                         bool
 }
 
 func funnelRows(funnels []data.Funnel) []funnelRow {
@@ -149,7 +149,7 @@ func newFunnelRow(f data.Funnel, total bool) funnelRow {
 		WithPay:      count(f.WithPay),
 		Classified:   count(f.Classified),
 		Unique:       count(f.Unique),
-		PlaceUnknown: count(f.PlaceUnknown), OutsideRegions: count(f.OutsideRegions + f.NoRegion),
+		PlaceUnknown: count(f.PlaceUnknown), NoRegion: count(f.NoRegion), OutsideRegions: count(f.OutsideRegions),
 		MultiRegion: count(f.MultiRegion), Anywhere: count(f.Anywhere),
 		InEstimate: count(f.InEstimate),
 		Kept:       share(f.InEstimate, f.Fetched),
