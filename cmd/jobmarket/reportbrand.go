@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"os"
@@ -24,19 +25,30 @@ func brandReport(cfg charts.Config, r *charts.Report) error {
 	if cfg.Logo == "" {
 		return nil
 	}
-	f, err := os.Open(cfg.Logo)
+	var err error
+	r.Logo, err = readLogo(cfg.Logo)
+	return err
+}
+
+// readLogo reads the logo file at path and checks it with charts.LogoURI:
+// what the report shows, and what validate checks before a run. A file
+// that cannot be read, or is not an image of the allowed types and size,
+// is a data.FieldError at report.logo.
+func readLogo(path string) (template.URL, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return data.FieldErrorf("report.logo", "%w", err)
+		return "", data.FieldErrorf("report.logo", "%w", err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, charts.MaxLogoBytes+1)) // one byte over is enough to refuse it
 	if err != nil {
-		return data.FieldErrorf("report.logo", "read %s: %w", cfg.Logo, err)
+		return "", data.FieldErrorf("report.logo", "read %s: %w", path, err)
 	}
-	if r.Logo, err = charts.LogoURI(b); err != nil {
-		return data.FieldErrorf("report.logo", "%s: %w", cfg.Logo, err)
+	uri, err := charts.LogoURI(b)
+	if err != nil {
+		return "", data.FieldErrorf("report.logo", "%s: %w", path, err)
 	}
-	return nil
+	return uri, nil
 }
 
 // reportCitation is what the report's citation line names: this build of

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jobmarket/jobmarket/charts"
 )
 
 // TestValidateFileSourceRelativeToConfig: a file source's path is read
@@ -100,5 +102,71 @@ func TestValidateOnline(t *testing.T) {
 				t.Errorf("asked %s, which robots.txt disallows", a)
 			}
 		}
+	}
+}
+
+// TestValidateOutputAndLogo: validate refuses, before any run, an output
+// folder a run must not write into and a report logo the report could not
+// show, naming output or report.logo; every problem at once, exit code 2.
+func TestValidateOutputAndLogo(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"in/mine.csv":       []byte("title\nPython Developer\n"),
+		"logo.svg":          []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><circle cx="2" cy="2" r="2"/></svg>`),
+		"words.png":         []byte("our logo, in words\n"),
+		"big.png":           append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, charts.MaxLogoBytes)...),
+		"folder.png/inside": []byte("\x89PNG\r\n\x1a\n"),
+	}
+	for name, b := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	tests := []struct {
+		name, output, logo string
+		want               []string // in stderr; none: validate passes
+	}{
+		{"a folder of its own and an SVG logo", "out", "logo.svg", nil},
+		{"no logo", "out", "", nil},
+		{"the working folder", ".", "", []string{"output: . is the working folder", "1 problem"}},
+		{"the root folder", "/", "", []string{"output: / is the root folder"}},
+		{"the folder a source reads", "in", "", []string{"output: in holds what source mine reads"}},
+		{"a logo that is not there", "out", "missing.png", []string{"report.logo: open " + filepath.Join(dir, "missing.png")}},
+		{"a logo that is a folder", "out", "folder.png", []string{"report.logo: read " + filepath.Join(dir, "folder.png")}},
+		{"a logo that is no image", "out", "words.png", []string{"report.logo: " + filepath.Join(dir, "words.png") + ": " + charts.ErrLogoType.Error()}},
+		{"a logo too large", "out", "big.png", []string{"report.logo: " + filepath.Join(dir, "big.png") + ": " + charts.ErrLogoTooLarge.Error()}},
+		{"both at once", ".", "words.png", []string{"output: . is the working folder", "report.logo: ", "2 problems"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := fmt.Sprintf("output: %q\nsources:\n  - {name: mine, kind: file, path: in/mine.csv}\n", tc.output)
+			if tc.logo != "" {
+				text += fmt.Sprintf("report:\n  logo: %q\n", tc.logo)
+			}
+			config := filepath.Join(dir, "pipeline.yaml")
+			if err := os.WriteFile(config, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := runCmd(t, "validate", "-c", config)
+			if len(tc.want) == 0 {
+				if code != exitOK || !strings.Contains(stdout, ": ok") {
+					t.Fatalf("validate: exit %d, %s%s", code, stdout, stderr)
+				}
+				return
+			}
+			if code != exitUsage {
+				t.Fatalf("validate: exit %d, want %d: %s", code, exitUsage, stderr)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr does not say %q:\n%s", want, stderr)
+				}
+			}
+		})
 	}
 }
