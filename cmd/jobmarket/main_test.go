@@ -72,10 +72,15 @@ func TestDemoMatchesGroundTruth(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("run exited %d: %s", code, stderr)
 	}
-	for _, want := range []string{"SYNTHETIC DEMO DATA", "All regions", "North America", "Report: " + filepath.Join(out, ReportFile)} {
+	for _, want := range []string{"SYNTHETIC DEMO DATA", "All regions", "North America", "Report: " + filepath.Join(out, ReportFile),
+		"Under classify.definition mention instead"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("run output lacks %q:\n%s", want, stdout)
 		}
+	}
+	// The sensitivity rows are one line under the table, not rows of it.
+	if n := strings.Count(stdout, "\nNorth America "); n != 1 {
+		t.Errorf("the summary has %d North America rows, want 1:\n%s", n, stdout)
 	}
 
 	truthJSON, err := data.Boards.ReadFile("boards/truth.json")

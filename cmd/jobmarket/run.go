@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/jobmarket/jobmarket/charts"
 	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape"
 )
@@ -62,6 +63,9 @@ func (e *env) printSummary() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", e.path(AnalysisFile), err)
 	}
+	// The rows under the other role definition are a sensitivity check:
+	// one line under the table, never rows of it.
+	premiums, sensitivity := charts.SplitDefinitions(premiums)
 	w := e.stdout
 	fmt.Fprintln(w)
 	if summary.Synthetic {
@@ -113,6 +117,12 @@ func (e *env) printSummary() error {
 	}
 	if err := notes.write(w); err != nil {
 		return err
+	}
+	for _, p := range sensitivity {
+		if p.Region == data.RegionAll && p.Quarter == data.QuarterAll && p.Method == data.MethodStratified {
+			fmt.Fprintf(w, "\n%s\n", wrap(fmt.Sprintf("Under classify.definition %s instead (%s): All regions %s, from %d OpenStack and %d Python postings.",
+				p.Definition, definitionMeaning(p.Definition), span(p), p.NOpenStack, p.NPython), summaryWidth, ""))
+		}
 	}
 	if out := placeLosses(summary.Funnel); out != "" {
 		fmt.Fprintf(w, "\nLeft out of All regions by their place: %s.\n", out)

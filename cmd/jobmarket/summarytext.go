@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/jobmarket/jobmarket/data"
 )
 
 // summaryWidth is the width the run's summary wraps its sentences and
@@ -76,4 +78,13 @@ func wrap(text string, width int, indent string) string {
 		line += n
 	}
 	return b.String()
+}
+
+// definitionMeaning says in words which postings a role definition counts
+// as OpenStack roles.
+func definitionMeaning(definition string) string {
+	if definition == data.DefinitionMention {
+		return "every posting that mentions OpenStack counts"
+	}
+	return "only postings whose work centres on OpenStack count"
 }
