@@ -33,6 +33,7 @@ type cellEstimate struct {
 	pctErr          error
 	medLo, medHi    float64
 	medErr          error
+	medHow          string // how the median's interval was made, for its detail
 	adj             adjustedFit
 	adjErr          error
 	gapSE, medianSE float64
@@ -99,10 +100,8 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	e.os.poisson, e.py.poisson = nil, nil // its tables are large and done with
 	isOS := func(i int32) bool { return s.openstack[i] }
 	isPy := func(i int32) bool { return !s.openstack[i] }
-	medians := employerMedians(newSampler(rowRand(cfg.Seed, region, quarter, streamEmployers)),
-		newEmployerGroup(s, obs, isOS, e.os, scr.valueCount), newEmployerGroup(s, obs, isPy, e.py, scr.valueCount), cfg.Bootstrap)
-	e.medLo, e.medHi, e.medErr = percentileInterval(sorted(medians), cfg.Confidence)
-	e.medianSE = spread(medians)
+	e.medLo, e.medHi, e.medianSE, e.medHow, e.medErr = medianInterval(cfg, newSampler(rowRand(cfg.Seed, region, quarter, streamEmployers)),
+		newEmployerGroup(s, obs, isOS, e.os, scr.valueCount), newEmployerGroup(s, obs, isPy, e.py, scr.valueCount), e.medOS, e.medPy)
 	if e.os.n < medianMinPostings || e.py.n < medianMinPostings {
 		e.medErr = errFewForMedian
 	}

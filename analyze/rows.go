@@ -177,7 +177,7 @@ func medianRow(cfg Config, e *cellEstimate) data.Premium {
 	if e.short != "" {
 		return p
 	}
-	p.Detail += fmt.Sprintf("; percentile bootstrap resampling employers within each role, %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)
+	p.Detail += "; " + e.medHow
 	return withInterval(p, math.Log(e.medOS/e.medPy), e.medianSE, e.medLo, e.medHi, e.medErr)
 }
 
