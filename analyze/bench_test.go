@@ -55,7 +55,7 @@ func BenchmarkRowLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		e := estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s))
+		e := estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s), false)
 		if e.bcaErr != nil || e.adjErr != nil || math.IsNaN(e.raw.se) {
 			b.Fatal(e.bcaErr, e.adjErr)
 		}

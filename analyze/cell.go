@@ -40,8 +40,9 @@ type cellEstimate struct {
 	bootstrapRounds int
 }
 
-// estimateCell computes one cell from its postings obs (listing order).
-func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, scr *scratch) *cellEstimate {
+// estimateCell computes one cell from its postings obs (listing order);
+// with headlineOnly, only what its stratified row needs.
+func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, scr *scratch, headlineOnly bool) *cellEstimate {
 	e := &cellEstimate{region: region, quarter: quarter, gap: math.NaN(), medOS: math.NaN(), medPy: math.NaN()}
 	nOS := 0
 	for _, i := range obs {
@@ -86,6 +87,10 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	}
 	if few := fewEmployers(e.raw, cfg.MinEmployers); few != "" {
 		e.short = fmt.Sprintf("withheld: %s, fewer than min_employers %d", few, cfg.MinEmployers)
+		return e
+	}
+	if headlineOnly {
+		e.strat, e.stratErr = fitStratified(s, obs, scr.clusterRow)
 		return e
 	}
 

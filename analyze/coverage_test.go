@@ -165,5 +165,5 @@ func simulateCell(t *testing.T, ls []data.Listing, b int, seed uint64) *cellEsti
 	if err != nil {
 		t.Fatal(err)
 	}
-	return estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s))
+	return estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s), false)
 }

@@ -42,6 +42,18 @@ func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
 	return out
 }
 
+// assembleHeadline is assemble for a sample estimated headlineOnly: the
+// stratified row over all quarters of each region, with its p-value,
+// Holm-adjusted over those rows.
+func assembleHeadline(cfg Config, _ *postings, cells [][]*cellEstimate) []data.Premium {
+	var out []data.Premium
+	for _, r := range cells {
+		out = append(out, stratifiedRow(cfg, r[0], true))
+	}
+	adjustFamily(out)
+	return out
+}
+
 // adjustFamily sets PHolm on every row with a p-value, adjusting them all
 // as one family with Holm's method: every p-value premium_by_region shows
 // (the stratified and adjusted rows over all quarters, of every region), so the
