@@ -15,8 +15,9 @@ type Result struct {
 	// data.RegionAnywhere when it has rows (see Regions); within
 	// each, quarter "all" first, then quarters in time order, then the
 	// change between the last two quarters ("2026Q2/2026Q3"); within each
-	// of those, one row per method in the order raw_bca, raw_percentile,
-	// median, adjusted, pooled_eb (a change row has method change).
+	// of those, one row per method in the order stratified, raw, raw_bca
+	// and raw_percentile (when Config.IndependentRows), median, adjusted,
+	// pooled_eb (a change row has method change).
 	Premiums []data.Premium
 	Funnel   []data.Funnel // one per source, in order of first appearance
 	// Regions are the regions with rows, after All regions: the input's,

@@ -94,14 +94,16 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 		return e
 	}
 
-	e.bootstrapRounds = cfg.Bootstrap
-	e.reps = bootstrap(newSampler(rowRand(cfg.Seed, region, quarter, streamBootstrap)), e.os, e.py, cfg.Bootstrap)
-	e.accel = acceleration([]*group{e.os, e.py}, []float64{1, -1})
-	gaps := sorted(e.reps.gap)
-	e.bcaLo, e.bcaHi, e.bcaErr = bcaInterval(gaps, e.os.meanLog-e.py.meanLog, e.accel, cfg.Confidence)
-	e.pctLo, e.pctHi, e.pctErr = percentileInterval(gaps, cfg.Confidence)
-	e.gapSE = spread(e.reps.gap)
-	e.reps.gap = nil                      // done with
+	if cfg.IndependentRows {
+		e.bootstrapRounds = cfg.Bootstrap
+		e.reps = bootstrap(newSampler(rowRand(cfg.Seed, region, quarter, streamBootstrap)), e.os, e.py, cfg.Bootstrap)
+		e.accel = acceleration([]*group{e.os, e.py}, []float64{1, -1})
+		gaps := sorted(e.reps.gap)
+		e.bcaLo, e.bcaHi, e.bcaErr = bcaInterval(gaps, e.os.meanLog-e.py.meanLog, e.accel, cfg.Confidence)
+		e.pctLo, e.pctHi, e.pctErr = percentileInterval(gaps, cfg.Confidence)
+		e.gapSE = spread(e.reps.gap)
+		e.reps.gap = nil // done with
+	}
 	e.os.poisson, e.py.poisson = nil, nil // its tables are large and done with
 	isOS := func(i int32) bool { return s.openstack[i] }
 	isPy := func(i int32) bool { return !s.openstack[i] }

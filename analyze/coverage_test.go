@@ -160,7 +160,7 @@ func TestCoverage(t *testing.T) {
 // simulateCell estimates the only row of a simulated dataset.
 func simulateCell(t *testing.T, ls []data.Listing, b int, seed uint64) *cellEstimate {
 	cfg := DefaultConfig()
-	cfg.Bootstrap, cfg.Seed = b, seed
+	cfg.Bootstrap, cfg.Seed, cfg.IndependentRows = b, seed, true
 	s, err := collect(cfg, []string{"R"}, ls)
 	if err != nil {
 		t.Fatal(err)

@@ -27,12 +27,14 @@ func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
 			if e == nil {
 				continue
 			}
-			out = append(out, stratifiedRow(cfg, e, q == 0), rawClusteredRow(cfg, e),
-				rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
+			out = append(out, stratifiedRow(cfg, e, q == 0), rawClusteredRow(cfg, e))
+			if cfg.IndependentRows {
+				out = append(out, rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
 					fmt.Sprintf("BCa bootstrap resampling postings within each role as if independent (too narrow when employers post alike; for comparison), %d resamples, seed %d, acceleration %.3g", e.bootstrapRounds, cfg.Seed, e.accel)),
-				rawRow(cfg, e, data.MethodRawPercentile, e.pctLo, e.pctHi, e.pctErr,
-					fmt.Sprintf("percentile bootstrap resampling postings within each role as if independent (for comparison), %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)),
-				medianRow(cfg, e), adjustedRow(cfg, e, q == 0), pooled[q][r])
+					rawRow(cfg, e, data.MethodRawPercentile, e.pctLo, e.pctHi, e.pctErr,
+						fmt.Sprintf("percentile bootstrap resampling postings within each role as if independent (for comparison), %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)))
+			}
+			out = append(out, medianRow(cfg, e), adjustedRow(cfg, e, q == 0), pooled[q][r])
 		}
 		if c, ok := changeRow(cfg, s, r, cells[r]); ok {
 			out = append(out, c)
