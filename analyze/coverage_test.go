@@ -22,6 +22,7 @@ var (
 	coverageStudy     = flag.Bool("coverage.study", false, "run the coverage simulation")
 	coverageReps      = flag.Int("coverage.reps", 2000, "simulated datasets per scenario")
 	coverageResamples = flag.Int("coverage.resamples", 2000, "bootstrap resamples per dataset")
+	coverageScenario  = flag.String("coverage.scenario", "", "run only the employer scenarios whose name holds this")
 )
 
 // truePremium is the premium every scenario builds in, ln 1.17.

@@ -106,16 +106,22 @@ func employerMedians(s *sampler, os, py *employerGroup, b int) []float64 {
 const woodruffMinEmployers = 200
 
 // woodruffLogSE is the standard error of the log median of the group by
-// Woodruff's (1952) interval under employer clusters. The share of the
-// group's postings at or below its median m, F = Σ_e a_e / N (a_e: the
-// postings of employer e at or below m), has the clustered variance of a
-// ratio, G/(G − 1) · Σ_e (a_e − F·n_e)² / N² (the CR1 factor over G
-// employers); the median's interval is [Q(½ − t·se_F), Q(½ + t·se_F)],
-// Q the group's quantile function and t the t quantile on G − 1 degrees
-// of freedom for conf, and the log median's standard error is the
-// interval's width in logs over 2t. It is 0 when the interval is a single
-// value.
-func (e *employerGroup) woodruffLogSE(median, conf float64) float64 {
+// Woodruff's (1952) interval under employer clusters, and its degrees of
+// freedom. The share of the group's postings at or below its median m,
+// F = Σ_e a_e / N (a_e of employer e's n_e postings at or below m), is
+// the mean of the indicator 1[y ≤ m]; its CR2 variance (the regression on
+// an intercept, whose leverage on employer e is n_e/N) is
+//
+//	var F = Σ_e (a_e − F·n_e)² / (1 − n_e/N) / N²
+//
+// with Bell–McCaffrey degrees of freedom (1/N)² / ((Σ_e w_e n_e²/N)² +
+// Σ_e w_e² (n_e² − 2n_e³/N)), w_e = 1/(N²(1 − n_e/N)), so that one large
+// employer counts as the few clusters it is. The median's interval is
+// [Q(½ − t·se_F), Q(½ + t·se_F)], Q the group's quantile function and t
+// the t quantile on those degrees of freedom for conf; the log median's
+// standard error is the interval's width in logs over 2t. It is 0 when
+// the interval is a single value.
+func (e *employerGroup) woodruffLogSE(median, conf float64) (se, df float64) {
 	g := e.g
 	at := 0 // distinct values at or below the median: indices < at
 	for at < len(g.usd) && g.usd[at] <= median {
@@ -137,15 +143,19 @@ func (e *employerGroup) woodruffLogSE(median, conf float64) float64 {
 		total += below[j]
 	}
 	f := total / n
-	ss := 0.0
+	variance, cross, own := 0.0, 0.0, 0.0
 	for j := range emps {
+		w := 1 / (n * n * (1 - size[j]/n))
 		d := below[j] - f*size[j]
-		ss += d * d
+		variance += w * d * d
+		cross += w * size[j] * size[j] / n
+		own += w * w * (size[j]*size[j] - 2*size[j]*size[j]*size[j]/n)
 	}
-	seF := math.Sqrt(float64(emps) / float64(emps-1) * ss / (n * n))
-	t := tQuantile(float64(emps-1), conf)
+	df = 1 / (n * n) / (cross*cross + own)
+	t := tQuantile(df, conf)
+	seF := math.Sqrt(variance)
 	lo, hi := g.quantile(0.5-t*seF), g.quantile(0.5+t*seF)
-	return (math.Log(hi) - math.Log(lo)) / (2 * t)
+	return (math.Log(hi) - math.Log(lo)) / (2 * t), df
 }
 
 // quantile is the group's pay at share p of its postings: the smallest
@@ -171,19 +181,24 @@ func tQuantile(df, conf float64) float64 {
 
 // medianInterval is the interval (log points) of the log ratio of median
 // pay, OpenStack over Python, with its standard error and how it was
-// made: Woodruff's interval on each side, combined as independent, when
+// made: Woodruff's interval on each side, combined as independent (t on
+// Welch–Satterthwaite degrees of freedom), when
 // both groups have at least woodruffMinEmployers employers, else the
 // percentile interval of b employer-bootstrap rounds.
 func medianInterval(cfg Config, rng *sampler, os, py *employerGroup, medOS, medPy float64) (lo, hi, se float64, how string, err error) {
 	if os.employers() >= woodruffMinEmployers && py.employers() >= woodruffMinEmployers {
-		seOS, sePy := os.woodruffLogSE(medOS, cfg.Confidence), py.woodruffLogSE(medPy, cfg.Confidence)
+		seOS, dfOS := os.woodruffLogSE(medOS, cfg.Confidence)
+		sePy, dfPy := py.woodruffLogSE(medPy, cfg.Confidence)
 		se = math.Hypot(seOS, sePy)
-		how = fmt.Sprintf("Woodruff interval of each median from the employer-clustered variance of the share of postings at or below it (at least %d employers on each side), combined as independent, t(%d)",
-			woodruffMinEmployers, min(os.employers(), py.employers())-1)
+		// Welch–Satterthwaite: the degrees of freedom of the sum of the
+		// two variances.
+		df := se * se * se * se / (math.Pow(seOS, 4)/dfOS + math.Pow(sePy, 4)/dfPy)
+		how = fmt.Sprintf("Woodruff interval of each median from the CR2 employer-clustered variance of the share of postings at or below it (at least %d employers on each side), combined as independent, t(%.3g)",
+			woodruffMinEmployers, df)
 		if !(se > 0) {
 			return 0, 0, math.NaN(), how, errors.New("both medians' Woodruff intervals are a single value: there is no spread to measure")
 		}
-		t := tQuantile(float64(min(os.employers(), py.employers())-1), cfg.Confidence)
+		t := tQuantile(df, cfg.Confidence)
 		gap := math.Log(medOS / medPy)
 		return gap - t*se, gap + t*se, se, how, nil
 	}

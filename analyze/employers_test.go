@@ -90,23 +90,33 @@ func employerGroupOf(t *testing.T, role data.Role, posts [][2]any) *employerGrou
 // Pay 90, 100, 100, 100, 110, 120, 130 (thousand) from employers A (100,
 // 100), B (110, 120), C (90), D (100, 130): the median is 100 and 4 of 7
 // postings are at or below it, F = 4/7; the employers' a − F·n are 6/7,
-// −8/7, 3/7, −1/7, so var F = 4/3 · (110/49) / 49 and se_F = 0.247157.
-// At 50% confidence t(3) = 0.764892, t·se_F = 0.189048, and the interval
-// is [Q(0.310952), Q(0.689048)] = [100, 110] (2.18 and 4.82 of 7
-// postings), so the log median's SE is ln(1.1) / (2 · 0.764892).
+// −8/7, 3/7, −1/7 and their leverages n/N 2/7, 2/7, 1/7, 2/7, so
+// var F = ((36 + 64 + 1)/49 / (5/7) + 9/49 / (6/7)) / 49 = 31/490
+// (se_F = 0.2515) on Bell–McCaffrey df (1/49) / ((12/245 + 1/294)² +
+// 3·(12/7)/35² + (5/7)/42²) = 25/9. At 50% confidence t(25/9) lies
+// between t(3) = 0.765 and t(2) = 0.816, so t·se_F is 0.19–0.21 and the
+// interval is [Q(≈0.30), Q(≈0.70)] = [100, 110] (2.1 and 4.9 of 7
+// postings): the log median's SE is ln(1.1) / 2t.
 func TestWoodruffLogSE(t *testing.T) {
 	e := employerGroupOf(t, data.RoleOpenStack, [][2]any{{"A", 100e3}, {"A", 100e3}, {"B", 110e3}, {"B", 120e3}, {"C", 90e3}, {"D", 100e3}, {"D", 130e3}})
 	med := e.g.medianOf(e.g.freq)
 	if med != 100e3 {
 		t.Fatalf("median %v, want 100000", med)
 	}
-	want := math.Log(1.1) / (2 * 0.7648923)
-	if got := e.woodruffLogSE(med, 0.5); math.Abs(got-want) > 1e-6 {
-		t.Errorf("log SE %.7f, want %.7f", got, want)
+	se, df := e.woodruffLogSE(med, 0.5)
+	if math.Abs(df-25.0/9) > 1e-12 {
+		t.Errorf("df %.12f, want 25/9", df)
 	}
-	// At 95%, t(3)·se_F = 0.79 reaches past both ends: the whole range.
-	wide := (math.Log(130e3) - math.Log(90e3)) / (2 * 3.182446)
-	if got := e.woodruffLogSE(med, 0.95); math.Abs(got-wide) > 1e-6 {
+	q := tQuantile(25.0/9, 0.5)
+	if q < 0.765 || q > 0.816 {
+		t.Fatalf("t(25/9) = %v, not between t(3) and t(2)", q)
+	}
+	if want := math.Log(1.1) / (2 * q); math.Abs(se-want) > 1e-12 {
+		t.Errorf("log SE %.7f, want %.7f", se, want)
+	}
+	// At 95%, t·se_F ≈ 3.4 · 0.25 reaches past both ends: the whole range.
+	wide := (math.Log(130e3) - math.Log(90e3)) / (2 * tQuantile(25.0/9, 0.95))
+	if got, _ := e.woodruffLogSE(med, 0.95); math.Abs(got-wide) > 1e-12 {
 		t.Errorf("log SE at 95%% %.7f, want %.7f", got, wide)
 	}
 }
