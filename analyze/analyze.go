@@ -15,8 +15,9 @@ type Result struct {
 	// data.RegionAnywhere when it has rows (see Regions); within
 	// each, quarter "all" first, then quarters in time order, then the
 	// change between the last two quarters ("2026Q2/2026Q3"); within each
-	// of those, one row per method in the order raw_bca, raw_percentile,
-	// median, adjusted, pooled_eb (a change row has method change).
+	// of those, one row per method in the order stratified, raw, raw_bca
+	// and raw_percentile (when Config.IndependentRows), median, adjusted,
+	// pooled_eb (a change row has method change).
 	Premiums []data.Premium
 	Funnel   []data.Funnel // one per source, in order of first appearance
 	// Regions are the regions with rows, after All regions: the input's,
@@ -35,11 +36,15 @@ func (s *Sample) Estimate(ctx context.Context) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cells, err := estimateRows(ctx, s.cfg, p.regions, p, s.quartersOnly, s.progress)
+	cells, err := estimateRows(ctx, s.cfg, p.regions, p, cellScope{quartersOnly: s.quartersOnly, headlineOnly: s.headlineOnly}, s.progress)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Premiums: assemble(s.cfg, p, cells), Regions: p.regions, DataFrom: p.dataFrom, DataTo: p.dataTo}
+	rows := assemble
+	if s.headlineOnly {
+		rows = assembleHeadline
+	}
+	res := Result{Premiums: rows(s.cfg, p, cells), Regions: p.regions, DataFrom: p.dataFrom, DataTo: p.dataTo}
 	for _, source := range s.funnelOrder {
 		res.Funnel = append(res.Funnel, *s.funnel[source])
 	}
@@ -73,20 +78,28 @@ func newScratch(s *postings) *scratch {
 	}
 }
 
-// estimateRows computes every (region, quarter) cell, in parallel over
-// cells; with quartersOnly it leaves the cells over all quarters (q = 0)
-// nil. Each cell draws from its own generators, so the result does not
+// cellScope says which cells estimateRows computes and how much of each.
+type cellScope struct {
+	// quartersOnly leaves the cells over all quarters (q = 0) nil.
+	quartersOnly bool
+	// headlineOnly computes only the cells over all quarters (the others
+	// nil), and of each only what its stratified row needs.
+	headlineOnly bool
+}
+
+// estimateRows computes every (region, quarter) cell of scope, in
+// parallel over cells. Each cell draws from its own generators, so the result does not
 // depend on how cells are scheduled, nor on which other cells are
 // computed. progress, when not nil, is told after each cell how many are
 // done of how many, one call at a time.
-func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings, quartersOnly bool, progress func(done, total int)) ([][]*cellEstimate, error) {
+func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings, scope cellScope, progress func(done, total int)) ([][]*cellEstimate, error) {
 	out := make([][]*cellEstimate, len(s.rows))
 	type job struct{ r, q int }
 	var jobs []job
 	for r := range s.rows {
 		out[r] = make([]*cellEstimate, len(s.rows[r]))
 		for q := range s.rows[r] {
-			if quartersOnly && q == 0 {
+			if (scope.quartersOnly && q == 0) || (scope.headlineOnly && q > 0) {
 				continue
 			}
 			jobs = append(jobs, job{r, q})
@@ -109,7 +122,7 @@ func estimateRows(ctx context.Context, cfg Config, regions []string, s *postings
 					return
 				}
 				j := jobs[i]
-				out[j.r][j.q] = estimateCell(cfg, s, names[j.r], quarters[j.q], s.rows[j.r][j.q], scr)
+				out[j.r][j.q] = estimateCell(cfg, s, names[j.r], quarters[j.q], s.rows[j.r][j.q], scr, scope.headlineOnly)
 				out[j.r][j.q].bad = s.badPay[j.r][j.q]
 				if progress != nil {
 					told.Lock()

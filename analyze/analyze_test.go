@@ -23,6 +23,13 @@ func cfg() analyze.Config {
 	return c
 }
 
+// cfgIndependent is cfg with the raw_bca and raw_percentile rows on.
+func cfgIndependent() analyze.Config {
+	c := cfg()
+	c.IndependentRows = true
+	return c
+}
+
 // row finds the row of a region, quarter and method.
 func row(t *testing.T, rows []data.Premium, region, quarter, method string) data.Premium {
 	t.Helper()
@@ -42,7 +49,7 @@ func TestPremiumIsRatioOfGeometricMeans(t *testing.T) {
 		ls = append(ls, listing("Europe", "2026Q3", data.RoleOpenStack, []float64{100000, 136890}[i%2]))
 		ls = append(ls, listing("Europe", "2026Q3", data.RolePython, 100000))
 	}
-	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
+	res, err := analyze.Run(t.Context(), cfgIndependent(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,26 +87,31 @@ func TestRowOrder(t *testing.T) {
 			ls = append(ls, listing("Europe", q, data.RolePython, 100000+float64(i)*100))
 		}
 	}
-	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	methods := []string{data.MethodStratified, data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted, data.MethodPooled}
-	var want []string
-	for _, region := range []string{data.RegionAll, "Europe"} {
-		for _, q := range []string{data.QuarterAll, "2026Q2", "2026Q3"} {
-			for _, m := range methods {
-				want = append(want, region+"|"+q+"|"+m)
-			}
+	for _, c := range []struct {
+		cfg     analyze.Config
+		methods []string
+	}{{cfg(), []string{data.MethodStratified, data.MethodRaw, data.MethodMedian, data.MethodAdjusted, data.MethodPooled}},
+		{cfgIndependent(), []string{data.MethodStratified, data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted, data.MethodPooled}}} {
+		res, err := analyze.Run(t.Context(), c.cfg, analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
+		if err != nil {
+			t.Fatal(err)
 		}
-		want = append(want, region+"|2026Q2/2026Q3|"+data.MethodChange)
-	}
-	var got []string
-	for _, p := range res.Premiums {
-		got = append(got, p.Region+"|"+p.Quarter+"|"+p.Method)
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("row order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		var want []string
+		for _, region := range []string{data.RegionAll, "Europe"} {
+			for _, q := range []string{data.QuarterAll, "2026Q2", "2026Q3"} {
+				for _, m := range c.methods {
+					want = append(want, region+"|"+q+"|"+m)
+				}
+			}
+			want = append(want, region+"|2026Q2/2026Q3|"+data.MethodChange)
+		}
+		var got []string
+		for _, p := range res.Premiums {
+			got = append(got, p.Region+"|"+p.Quarter+"|"+p.Method)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("independent_rows %v: row order:\n%s\nwant:\n%s", c.cfg.IndependentRows, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }
 
@@ -113,7 +125,7 @@ func TestIntervalWidth(t *testing.T) {
 		ls = append(ls, listing("NA", "2026Q1", data.RoleOpenStack, math.Exp(math.Log(117000)+sigma*rng.NormFloat64())))
 		ls = append(ls, listing("NA", "2026Q1", data.RolePython, math.Exp(math.Log(100000)+sigma*rng.NormFloat64())))
 	}
-	c := cfg()
+	c := cfgIndependent()
 	c.Bootstrap = 10000
 	res, err := analyze.Run(t.Context(), c, analyze.Input{Regions: []string{"NA"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
@@ -175,7 +187,7 @@ func TestReproducibleFromSeed(t *testing.T) {
 	ls := regionalListings(1, 50)
 	regions := []string{"Europe", "North America", "Asia-Pacific"}
 	run := func(seed uint64) []data.Premium {
-		c := cfg()
+		c := cfgIndependent()
 		c.Seed = seed
 		res, err := analyze.Run(t.Context(), c, analyze.Input{Regions: regions, Listings: analyze.SliceStream(ls)})
 		if err != nil {
@@ -206,11 +218,11 @@ func TestReproducibleFromSeed(t *testing.T) {
 // generators, so adding a region does not move another region's interval.
 func TestRowsIndependentOfOtherRegions(t *testing.T) {
 	ls := regionalListings(3, 40)
-	all, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe", "North America", "Asia-Pacific"}, Listings: analyze.SliceStream(ls)})
+	all, err := analyze.Run(t.Context(), cfgIndependent(), analyze.Input{Regions: []string{"Europe", "North America", "Asia-Pacific"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
+	one, err := analyze.Run(t.Context(), cfgIndependent(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +242,7 @@ func TestSmallGroupsWithheld(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		ls = append(ls, listing("Europe", "2026Q3", data.RoleOpenStack, 120000))
 	}
-	res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
+	res, err := analyze.Run(t.Context(), cfgIndependent(), analyze.Input{Regions: []string{"Europe"}, Listings: analyze.SliceStream(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}

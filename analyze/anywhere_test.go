@@ -52,7 +52,7 @@ func TestAnywhereRows(t *testing.T) {
 			if !slices.Equal(res.Regions, tc.regions) {
 				t.Errorf("regions %q, want %q", res.Regions, tc.regions)
 			}
-			all := row(t, res.Premiums, data.RegionAll, data.QuarterAll, data.MethodRawBCA)
+			all := row(t, res.Premiums, data.RegionAll, data.QuarterAll, data.MethodRaw)
 			if all.NOpenStack != tc.nAll {
 				t.Errorf("All regions has %d OpenStack postings, want %d", all.NOpenStack, tc.nAll)
 			}
@@ -65,7 +65,7 @@ func TestAnywhereRows(t *testing.T) {
 				t.Errorf("last row is %s, want a %s row: %v", last.Region, data.RegionAnywhere, hasRow)
 			}
 			if slices.Contains(tc.regions, data.RegionAnywhere) {
-				if p := row(t, res.Premiums, data.RegionAnywhere, data.QuarterAll, data.MethodRawBCA); p.NOpenStack != 40 || p.NPython != 40 {
+				if p := row(t, res.Premiums, data.RegionAnywhere, data.QuarterAll, data.MethodRaw); p.NOpenStack != 40 || p.NPython != 40 {
 					t.Errorf("anywhere row n = %d, %d; want 40, 40", p.NOpenStack, p.NPython)
 				}
 			}
@@ -94,7 +94,7 @@ func TestAnywhereLeavesAllRegionsAlone(t *testing.T) {
 		p.Detail, _, _ = strings.Cut(p.Detail, "; Holm-adjusted")
 		return p
 	}
-	for _, m := range []string{data.MethodRaw, data.MethodRawBCA, data.MethodRawPercentile, data.MethodMedian, data.MethodAdjusted} {
+	for _, m := range []string{data.MethodRaw, data.MethodMedian, data.MethodAdjusted} {
 		if a, b := ownFamily(row(t, with.Premiums, data.RegionAll, data.QuarterAll, m)), ownFamily(row(t, without.Premiums, data.RegionAll, data.QuarterAll, m)); !samePremium(a, b) {
 			t.Errorf("%s: All regions moved with postings open anywhere:\n%+v\n%+v", m, a, b)
 		}

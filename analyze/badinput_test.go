@@ -101,7 +101,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: tc.regions, Listings: analyze.SliceStream(tc.listings)})
+			res, err := analyze.Run(t.Context(), cfgIndependent(), analyze.Input{Regions: tc.regions, Listings: analyze.SliceStream(tc.listings)})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -41,9 +41,9 @@ func measure(b *testing.B, f func()) {
 }
 
 // BenchmarkRowLarge is one comparison of 1,000,000 Python and 100,000
-// OpenStack listings with every estimator of a row: 10,000 resamples for
-// the BCa, percentile and median intervals, the regression with
-// clustered errors.
+// OpenStack listings with every estimator of a default row: the median's
+// interval, the stratified, raw and adjusted fits with clustered errors
+// (the posting bootstrap of Config.IndependentRows is off by default).
 func BenchmarkRowLarge(b *testing.B) {
 	listings := synthListings(1_000_000, 100_000, 0.15, 1)
 	for i := range listings {
@@ -55,7 +55,7 @@ func BenchmarkRowLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		e := estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s))
+		e := estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s), false)
 		if e.bcaErr != nil || e.adjErr != nil || math.IsNaN(e.raw.se) {
 			b.Fatal(e.bcaErr, e.adjErr)
 		}
@@ -64,8 +64,8 @@ func BenchmarkRowLarge(b *testing.B) {
 
 // BenchmarkRunLarge is the whole analysis of 1,000,000 Python and 100,000
 // OpenStack listings in 5 regions and 4 quarters: 30 region × quarter
-// rows, each with every estimator (10,000 resamples), the pooled rows and
-// the change rows.
+// rows, each with every estimator of the default config, the pooled rows
+// and the change rows.
 func BenchmarkRunLarge(b *testing.B) {
 	listings := synthListings(1_000_000, 100_000, 0.15, 1)
 	cfg := DefaultConfig()

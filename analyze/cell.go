@@ -33,14 +33,16 @@ type cellEstimate struct {
 	pctErr          error
 	medLo, medHi    float64
 	medErr          error
+	medHow          string // how the median's interval was made, for its detail
 	adj             adjustedFit
 	adjErr          error
 	gapSE, medianSE float64
 	bootstrapRounds int
 }
 
-// estimateCell computes one cell from its postings obs (listing order).
-func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, scr *scratch) *cellEstimate {
+// estimateCell computes one cell from its postings obs (listing order);
+// with headlineOnly, only what its stratified row needs.
+func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, scr *scratch, headlineOnly bool) *cellEstimate {
 	e := &cellEstimate{region: region, quarter: quarter, gap: math.NaN(), medOS: math.NaN(), medPy: math.NaN()}
 	nOS := 0
 	for _, i := range obs {
@@ -87,22 +89,26 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 		e.short = fmt.Sprintf("withheld: %s, fewer than min_employers %d", few, cfg.MinEmployers)
 		return e
 	}
+	if headlineOnly {
+		e.strat, e.stratErr = fitStratified(s, obs, scr.clusterRow)
+		return e
+	}
 
-	e.bootstrapRounds = cfg.Bootstrap
-	e.reps = bootstrap(newSampler(rowRand(cfg.Seed, region, quarter, streamBootstrap)), e.os, e.py, cfg.Bootstrap)
-	e.accel = acceleration([]*group{e.os, e.py}, []float64{1, -1})
-	gaps := sorted(e.reps.gap)
-	e.bcaLo, e.bcaHi, e.bcaErr = bcaInterval(gaps, e.os.meanLog-e.py.meanLog, e.accel, cfg.Confidence)
-	e.pctLo, e.pctHi, e.pctErr = percentileInterval(gaps, cfg.Confidence)
-	e.gapSE = spread(e.reps.gap)
-	e.reps.gap = nil                      // done with
+	if cfg.IndependentRows {
+		e.bootstrapRounds = cfg.Bootstrap
+		e.reps = bootstrap(newSampler(rowRand(cfg.Seed, region, quarter, streamBootstrap)), e.os, e.py, cfg.Bootstrap)
+		e.accel = acceleration([]*group{e.os, e.py}, []float64{1, -1})
+		gaps := sorted(e.reps.gap)
+		e.bcaLo, e.bcaHi, e.bcaErr = bcaInterval(gaps, e.os.meanLog-e.py.meanLog, e.accel, cfg.Confidence)
+		e.pctLo, e.pctHi, e.pctErr = percentileInterval(gaps, cfg.Confidence)
+		e.gapSE = spread(e.reps.gap)
+		e.reps.gap = nil // done with
+	}
 	e.os.poisson, e.py.poisson = nil, nil // its tables are large and done with
 	isOS := func(i int32) bool { return s.openstack[i] }
 	isPy := func(i int32) bool { return !s.openstack[i] }
-	medians := employerMedians(newSampler(rowRand(cfg.Seed, region, quarter, streamEmployers)),
-		newEmployerGroup(s, obs, isOS, e.os, scr.valueCount), newEmployerGroup(s, obs, isPy, e.py, scr.valueCount), cfg.Bootstrap)
-	e.medLo, e.medHi, e.medErr = percentileInterval(sorted(medians), cfg.Confidence)
-	e.medianSE = spread(medians)
+	e.medLo, e.medHi, e.medianSE, e.medHow, e.medErr = medianInterval(cfg, newSampler(rowRand(cfg.Seed, region, quarter, streamEmployers)),
+		newEmployerGroup(s, obs, isOS, e.os, scr.valueCount), newEmployerGroup(s, obs, isPy, e.py, scr.valueCount), e.medOS, e.medPy)
 	if e.os.n < medianMinPostings || e.py.n < medianMinPostings {
 		e.medErr = errFewForMedian
 	}

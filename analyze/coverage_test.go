@@ -22,6 +22,7 @@ var (
 	coverageStudy     = flag.Bool("coverage.study", false, "run the coverage simulation")
 	coverageReps      = flag.Int("coverage.reps", 2000, "simulated datasets per scenario")
 	coverageResamples = flag.Int("coverage.resamples", 2000, "bootstrap resamples per dataset")
+	coverageScenario  = flag.String("coverage.scenario", "", "run only the employer scenarios whose name holds this")
 )
 
 // truePremium is the premium every scenario builds in, ln 1.17.
@@ -160,10 +161,10 @@ func TestCoverage(t *testing.T) {
 // simulateCell estimates the only row of a simulated dataset.
 func simulateCell(t *testing.T, ls []data.Listing, b int, seed uint64) *cellEstimate {
 	cfg := DefaultConfig()
-	cfg.Bootstrap, cfg.Seed = b, seed
+	cfg.Bootstrap, cfg.Seed, cfg.IndependentRows = b, seed, true
 	s, err := collect(cfg, []string{"R"}, ls)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s))
+	return estimateCell(cfg, s, "R", data.QuarterAll, s.rows[1][0], newScratch(s), false)
 }

@@ -65,22 +65,19 @@ func cr2(ones [][]int, bread *mat.SymDense, clusters [][]clusterCell, c []float6
 	var nonzero []int
 	var eig mat.EigenSym
 	for _, cells := range clusters {
-		m := len(cells)
-		t := inverseRoot(cells, ones, bread, &eig)
+		tr, tq := make([]float64, len(cells)), make([]float64, len(cells))
+		for b, cb := range cells {
+			tr[b], tq[b] = cb.resid/math.Sqrt(cb.n), math.Sqrt(cb.n)*q[cb.row]
+		}
+		applyInverseRoot(cells, ones, bread, &eig, tr, tq)
 		score, d := 0.0, 0.0
 		for _, j := range nonzero {
 			z[j], inZ[j] = 0, false
 		}
 		nonzero = nonzero[:0]
 		for a, ca := range cells {
-			ta, va := 0.0, 0.0
-			for b, cb := range cells {
-				tab := t[a*m+b]
-				ta += tab * cb.resid / math.Sqrt(cb.n)
-				va += tab * math.Sqrt(cb.n) * q[cb.row]
-			}
-			score += q[ca.row] * math.Sqrt(ca.n) * ta
-			va /= math.Sqrt(ca.n)
+			score += q[ca.row] * math.Sqrt(ca.n) * tr[a]
+			va := tq[a] / math.Sqrt(ca.n)
 			d += ca.n * va * va
 			for _, j := range ones[ca.row] {
 				z[j] += ca.n * va
@@ -112,6 +109,101 @@ func cr2(ones [][]int, bread *mat.SymDense, clusters [][]clusterCell, c []float6
 	num := sumD - sumZ
 	df := num * num / (sumD2 - 2*sumDZ + mat.Trace(&sq))
 	return clustered{se: math.Sqrt(variance), df: df, clusters: len(clusters)}
+}
+
+// applyInverseRoot replaces each of xs (one entry per cell of the
+// cluster) by T·x, T = (I − S)^{−1/2} as cr2 defines it. S = A·B·Aᵀ, with
+// A the cluster's design rows scaled by √n_a (k×c, c the cluster's
+// columns J) and B = bread on J, has rank at most c: with B = L·Lᵀ
+// (Cholesky) and G = A·L, the nonzero eigenvalues λ of S are those of
+// GᵀG = V·Λ·Vᵀ, and T = I + G·V·diag((invSqrt(1 − λ) − 1)/λ)·Vᵀ·Gᵀ. So when
+// the cluster has fewer columns than cells (a large employer: many cells
+// of few regressors) T·x costs a c×c eigendecomposition and O(k·c), not
+// inverseRoot's k×k one; otherwise inverseRoot's T is applied.
+func applyInverseRoot(cells []clusterCell, ones [][]int, bread *mat.SymDense, eig *mat.EigenSym, xs ...[]float64) {
+	m := len(cells)
+	col := map[int]int{} // regressor → its place in J
+	var cols []int
+	for _, ca := range cells {
+		for _, j := range ones[ca.row] {
+			if _, ok := col[j]; !ok {
+				col[j] = len(cols)
+				cols = append(cols, j)
+			}
+		}
+	}
+	c := len(cols)
+	var chol mat.Cholesky
+	if c >= m || !chol.Factorize(subSym(bread, cols)) {
+		t := inverseRoot(cells, ones, bread, eig)
+		for _, x := range xs {
+			y := make([]float64, m)
+			for a := range m {
+				for b := range m {
+					y[a] += t[a*m+b] * x[b]
+				}
+			}
+			copy(x, y)
+		}
+		return
+	}
+	var l mat.TriDense
+	chol.LTo(&l)
+	g := mat.NewDense(m, c, nil)
+	for a, ca := range cells {
+		row := g.RawRowView(a)
+		for _, j := range ones[ca.row] {
+			for e := range c {
+				row[e] += l.At(col[j], e)
+			}
+		}
+		for e := range row {
+			row[e] *= math.Sqrt(ca.n)
+		}
+	}
+	gtg := mat.NewSymDense(c, nil)
+	gtg.SymOuterK(1, g.T())
+	if !eig.Factorize(gtg, true) {
+		for _, x := range xs {
+			for a := range x {
+				x[a] = math.NaN()
+			}
+		}
+		return
+	}
+	vals := eig.Values(nil)
+	var vecs mat.Dense
+	eig.VectorsTo(&vecs)
+	scale := make([]float64, c)
+	for e, lambda := range vals {
+		// An eigenvalue 0 up to rounding has G·v ≈ 0: it adds nothing.
+		if lambda > 1e-14 {
+			scale[e] = (invSqrt(1-lambda) - 1) / lambda
+		}
+	}
+	var gx, w, u, add mat.VecDense
+	for _, x := range xs {
+		xv := mat.NewVecDense(m, x)
+		gx.MulVec(g.T(), xv)
+		w.MulVec(vecs.T(), &gx)
+		for e := range c {
+			w.SetVec(e, w.AtVec(e)*scale[e])
+		}
+		u.MulVec(&vecs, &w)
+		add.MulVec(g, &u)
+		xv.AddVec(xv, &add)
+	}
+}
+
+// subSym is the submatrix of a on rows and columns idx.
+func subSym(a *mat.SymDense, idx []int) *mat.SymDense {
+	out := mat.NewSymDense(len(idx), nil)
+	for i, j := range idx {
+		for k := i; k < len(idx); k++ {
+			out.SetSym(i, k, a.At(j, idx[k]))
+		}
+	}
+	return out
 }
 
 // inverseRoot is T = (I − S)^{−1/2} of one cluster, row-major m×m, as cr2

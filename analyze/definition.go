@@ -36,6 +36,7 @@ func newSensitivity(cfg Config, regions []string, configured string) (*sensitivi
 	if err != nil {
 		return nil, err
 	}
+	s.headlineOnly = true // label keeps only the stratified rows
 	return &sensitivity{sample: s, definition: otherDefinition(configured)}, nil
 }
 

@@ -1,6 +1,7 @@
 package analyze_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/jobmarket/jobmarket/analyze"
@@ -62,5 +63,27 @@ func TestSensitivityRows(t *testing.T) {
 	}
 	if len(unset.Premiums) != len(core) || unset.Premiums[0].Definition != "" {
 		t.Errorf("without a definition: %d rows (want %d), first labelled %q", len(unset.Premiums), len(core), unset.Premiums[0].Definition)
+	}
+	// The sensitivity sample computes its stratified rows alone; they are
+	// the rows a full analysis under that definition publishes.
+	relabeled := slices.Clone(ls)
+	for i := range relabeled {
+		relabeled[i].Role = data.RoleUnder(data.DefinitionMention, relabeled[i].OpenStack, relabeled[i].Python)
+	}
+	full, err := analyze.Run(t.Context(), cfg(), analyze.Input{Regions: regions, Listings: analyze.SliceStream(relabeled)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, region := range append([]string{data.RegionAll}, regions...) {
+		got := row(t, mention, region, data.QuarterAll, data.MethodStratified)
+		var want data.Premium
+		for _, p := range full.Premiums {
+			if p.Region == region && p.Quarter == data.QuarterAll && p.Method == data.MethodStratified {
+				want = p
+			}
+		}
+		if got.Premium != want.Premium || got.CILow != want.CILow || got.CIHigh != want.CIHigh || got.PValue != want.PValue || got.NClusters != want.NClusters {
+			t.Errorf("%s: sensitivity row %+v, the full analysis's %+v", region, got, want)
+		}
 	}
 }

@@ -11,8 +11,7 @@ import (
 )
 
 // Each region and quarter has one row per method; the headline is the
-// raw_bca row of All regions, quarter "all" (always the first row), and
-// the forest plot takes the raw_bca rows of quarter "all".
+// stratified row of All regions, quarter "all" (always the first row).
 func ExampleRun() {
 	rng := rand.New(rand.NewPCG(1, 1))
 	var listings []data.Listing
@@ -33,13 +32,13 @@ func ExampleRun() {
 		return
 	}
 	for _, p := range res.Premiums {
-		if p.Method == data.MethodRawBCA && p.Quarter == data.QuarterAll {
+		if p.Method == data.MethodStratified && p.Quarter == data.QuarterAll {
 			fmt.Printf("%-13s %+.0f%% (95%% CI %+.0f%% to %+.0f%%), n = %d + %d\n",
 				p.Region, 100*p.Premium, 100*p.CILow, 100*p.CIHigh, p.NOpenStack, p.NPython)
 		}
 	}
 	// Output:
-	// All regions   +17% (95% CI +12% to +24%), n = 200 + 200
-	// Europe        +18% (95% CI +9% to +27%), n = 100 + 100
-	// North America +17% (95% CI +9% to +26%), n = 100 + 100
+	// All regions   +17% (95% CI +12% to +23%), n = 200 + 200
+	// Europe        +18% (95% CI +9% to +28%), n = 100 + 100
+	// North America +17% (95% CI +8% to +27%), n = 100 + 100
 }

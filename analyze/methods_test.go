@@ -41,7 +41,7 @@ func TestAdjustedRemovesConfounding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodRawBCA)
+	raw := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodRaw)
 	adj := row(t, res.Premiums, "Europe", data.QuarterAll, data.MethodAdjusted)
 	if raw.LogGap < truth+0.1 {
 		t.Errorf("raw gap %.3f should include the seniority difference (truth %.2f)", raw.LogGap, truth)
@@ -94,7 +94,7 @@ func TestPooledShrinksSmallRegion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := row(t, res.Premiums, "Tiny", data.QuarterAll, data.MethodRawBCA)
+	raw := row(t, res.Premiums, "Tiny", data.QuarterAll, data.MethodRaw)
 	pooled := row(t, res.Premiums, "Tiny", data.QuarterAll, data.MethodPooled)
 	mean := row(t, res.Premiums, data.RegionAll, data.QuarterAll, data.MethodPooled)
 	checkRows(t, res.Premiums)
@@ -112,7 +112,7 @@ func TestPooledShrinksSmallRegion(t *testing.T) {
 		t.Errorf("mean across regions %.3f, want near 0.15", mean.LogGap)
 	}
 	big := row(t, res.Premiums, "A", data.QuarterAll, data.MethodPooled)
-	bigRaw := row(t, res.Premiums, "A", data.QuarterAll, data.MethodRawBCA)
+	bigRaw := row(t, res.Premiums, "A", data.QuarterAll, data.MethodRaw)
 	if math.Abs(big.LogGap-bigRaw.LogGap) > 0.03 {
 		t.Errorf("a large region should keep nearly its own gap: pooled %.3f, raw %.3f", big.LogGap, bigRaw.LogGap)
 	}

@@ -27,16 +27,30 @@ func assemble(cfg Config, s *postings, cells [][]*cellEstimate) []data.Premium {
 			if e == nil {
 				continue
 			}
-			out = append(out, stratifiedRow(cfg, e, q == 0), rawClusteredRow(cfg, e),
-				rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
+			out = append(out, stratifiedRow(cfg, e, q == 0), rawClusteredRow(cfg, e))
+			if cfg.IndependentRows {
+				out = append(out, rawRow(cfg, e, data.MethodRawBCA, e.bcaLo, e.bcaHi, e.bcaErr,
 					fmt.Sprintf("BCa bootstrap resampling postings within each role as if independent (too narrow when employers post alike; for comparison), %d resamples, seed %d, acceleration %.3g", e.bootstrapRounds, cfg.Seed, e.accel)),
-				rawRow(cfg, e, data.MethodRawPercentile, e.pctLo, e.pctHi, e.pctErr,
-					fmt.Sprintf("percentile bootstrap resampling postings within each role as if independent (for comparison), %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)),
-				medianRow(cfg, e), adjustedRow(cfg, e, q == 0), pooled[q][r])
+					rawRow(cfg, e, data.MethodRawPercentile, e.pctLo, e.pctHi, e.pctErr,
+						fmt.Sprintf("percentile bootstrap resampling postings within each role as if independent (for comparison), %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)))
+			}
+			out = append(out, medianRow(cfg, e), adjustedRow(cfg, e, q == 0), pooled[q][r])
 		}
 		if c, ok := changeRow(cfg, s, r, cells[r]); ok {
 			out = append(out, c)
 		}
+	}
+	adjustFamily(out)
+	return out
+}
+
+// assembleHeadline is assemble for a sample estimated headlineOnly: the
+// stratified row over all quarters of each region, with its p-value,
+// Holm-adjusted over those rows.
+func assembleHeadline(cfg Config, _ *postings, cells [][]*cellEstimate) []data.Premium {
+	var out []data.Premium
+	for _, r := range cells {
+		out = append(out, stratifiedRow(cfg, r[0], true))
 	}
 	adjustFamily(out)
 	return out
@@ -177,7 +191,7 @@ func medianRow(cfg Config, e *cellEstimate) data.Premium {
 	if e.short != "" {
 		return p
 	}
-	p.Detail += fmt.Sprintf("; percentile bootstrap resampling employers within each role, %d resamples, seed %d", e.bootstrapRounds, cfg.Seed)
+	p.Detail += "; " + e.medHow
 	return withInterval(p, math.Log(e.medOS/e.medPy), e.medianSE, e.medLo, e.medHi, e.medErr)
 }
 

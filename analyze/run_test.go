@@ -71,8 +71,8 @@ func TestRunPeriodContext(t *testing.T) {
 	if got := out.Context.Previous.Label(); got != "2026Q2" {
 		t.Errorf("previous = %s, want 2026Q2", got)
 	}
-	prev := row(t, out.Context.PreviousRows, data.RegionAll, data.QuarterAll, data.MethodRawBCA)
-	if trend := row(t, out.Context.Trend, data.RegionAll, "2026Q2", data.MethodRawBCA); prev.Premium != trend.Premium || prev.CILow != trend.CILow {
+	prev := row(t, out.Context.PreviousRows, data.RegionAll, data.QuarterAll, data.MethodRaw)
+	if trend := row(t, out.Context.Trend, data.RegionAll, "2026Q2", data.MethodRaw); prev.Premium != trend.Premium || prev.CILow != trend.CILow {
 		t.Errorf("previous %v (%v) and its trend row %v (%v) differ", prev.Premium, prev.CILow, trend.Premium, trend.CILow)
 	}
 	row(t, out.Context.PreviousRows, data.RegionAll, "2026Q2/2026Q3", data.MethodChange)

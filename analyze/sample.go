@@ -55,6 +55,10 @@ type Sample struct {
 	// the trend, whose pooled rows nobody reads, the costliest cells
 	// (permutations over every posting) are not computed.
 	quartersOnly bool
+	// headlineOnly makes Estimate compute the stratified rows over all
+	// quarters and nothing else (no medians, bootstraps, adjusted, pooled
+	// or change rows): for the sensitivity rows, which keep only those.
+	headlineOnly bool
 
 	// progress is Input.Progress, for Run's samples.
 	progress func(done, total int)

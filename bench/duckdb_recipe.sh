@@ -26,4 +26,4 @@ const row = r.getRowObjectsJson()[0];
 console.log(`duckdb    n_openstack=${row.n_openstack} n_python=${row.n_python} premium=${row.premium}`);
 JS
 (cd "$work" && node q.mjs "$root/docs/recipes/premium.sql")
-awk -F, '$1 == "All regions" && $2 == "all" && $11 == "raw_bca" { printf "jobmarket n_openstack=%s n_python=%s premium=%s\n", $3, $4, $7 }' "$work/out/premium_by_region.csv"
+awk -F, '$1 == "All regions" && $2 == "all" && $11 == "raw" { printf "jobmarket n_openstack=%s n_python=%s premium=%s\n", $3, $4, $7 }' "$work/out/premium_by_region.csv"

@@ -54,6 +54,10 @@ type AnalysisSettings struct {
 	// regions. Left out of the file when false, as files written before
 	// the setting existed read.
 	RegionsIncludeAnywhere bool `json:"regions_include_anywhere,omitempty"`
+	// IndependentRows: the raw_bca and raw_percentile comparison rows
+	// were computed. Left out of the file when false, as files written
+	// before the setting existed read.
+	IndependentRows bool `json:"independent_rows,omitempty"`
 }
 
 // ErrNoSettings is returned by ReadSummary for an analysis.json written

@@ -1,5 +1,5 @@
 -- The headline raw premium (premium_by_region.csv, region "All regions",
--- quarter "all", method raw_bca: the ratio of geometric means minus one)
+-- quarter "all", method raw: the ratio of geometric means minus one)
 -- recomputed from the hive-partitioned listings dataset with DuckDB:
 --
 --   duckdb -c "$(cat docs/recipes/premium.sql)"
