@@ -109,8 +109,11 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 	isPy := func(i int32) bool { return !s.openstack[i] }
 	e.medLo, e.medHi, e.medianSE, e.medHow, e.medErr = medianInterval(cfg, newSampler(rowRand(cfg.Seed, region, quarter, streamEmployers)),
 		newEmployerGroup(s, obs, isOS, e.os, scr.valueCount), newEmployerGroup(s, obs, isPy, e.py, scr.valueCount), e.medOS, e.medPy)
-	if e.os.n < medianMinPostings || e.py.n < medianMinPostings {
+	switch {
+	case e.os.n < medianMinPostings || e.py.n < medianMinPostings:
 		e.medErr = errFewForMedian
+	case e.raw.employersOS < medianMinEmployers || e.raw.employersPy < medianMinEmployers:
+		e.medErr = errFewEmployersForMedian
 	}
 
 	e.adj, e.adjErr = safeAdjust(s, obs, scr)
@@ -125,6 +128,14 @@ func estimateCell(cfg Config, s *postings, region, quarter string, obs []int32, 
 const medianMinPostings = 20
 
 var errFewForMedian = fmt.Errorf("fewer than %d postings in a group, too few for the median's bootstrap", medianMinPostings)
+
+// medianMinEmployers is the fewest employers per group for the median's
+// interval: resampling 5 OpenStack employers covered 90.4% in the coverage
+// study (2,000 datasets), since a median jumps between the few employers'
+// pay levels; the clustered raw and stratified rows still answer there.
+const medianMinEmployers = 10
+
+var errFewEmployersForMedian = fmt.Errorf("fewer than %d employers in a group, too few for the median's employer bootstrap", medianMinEmployers)
 
 // fewEmployers says which groups have postings from fewer than min
 // employers, such as "3 OpenStack employers"; "" when neither has.
