@@ -21,20 +21,9 @@ type phraseEntry struct {
 	text  string // as configured, for evidence
 	kind  phraseKind
 	id    int // project number or seniority level
-	// evidence is what a role's evidence says of a keyword, made once:
-	// "rule: keyword (description)" and "... (title)".
-	evidence [2]string
 	// ignores, for a project exception, is by project id what the
 	// evidence says of a project name inside it: `heat (in "heat map")`.
 	ignores []string
-}
-
-// where is a keyword's evidence, found in the title or the description.
-func (e *phraseEntry) where(inTitle bool) string {
-	if inTitle {
-		return e.evidence[1]
-	}
-	return e.evidence[0]
 }
 
 type phraseKind uint8
