@@ -438,7 +438,7 @@ func TestMisbehavingAPI(t *testing.T) {
 				}
 			}
 			for trouble, want := range map[string]struct{ code, reason string }{
-				"slow":      {data.RejectCodeFetch, "no complete answer within 1s after 2 retries"},
+				"slow":      {data.RejectCodeFetch, "no complete answer within 300ms after 2 retries"},
 				"truncated": {data.RejectCodeFetch, "body cut off"},
 				"huge":      {data.RejectCodeTooLarge, "page larger than max_body_bytes"},
 				"missing":   {data.RejectCodeFetch, "HTTP 404"},
