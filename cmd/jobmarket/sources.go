@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/jobmarket/jobmarket/data"
 	"github.com/jobmarket/jobmarket/scrape"
 )
 
@@ -16,13 +18,11 @@ import (
 // the names APIs give keys and tokens.
 var secretParams = []string{"key", "api_key", "apikey", "token", "access_token", "secret", "password", "signature", "sig"}
 
-// shownURL is a source's URL as sources prints it: as written in the
-// config where it came from the environment (${NAME}), and with the
-// values of key and token parameters masked.
-func (p Pipeline) shownURL(path, raw string) string {
-	if written, ok := p.written[path]; ok {
-		return written
-	}
+// shownURL is a source's URL as sources prints it: the config's ${NAME}
+// secrets masked by the one masker every output goes through, and the
+// values of key and token parameters typed into the config masked too.
+func shownURL(mask *data.Masker, raw string) string {
+	raw = mask.String(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.RawQuery == "" {
 		return raw
@@ -123,13 +123,8 @@ func runSources(_ context.Context, e *env) error {
 	}
 	for i, s := range srcs {
 		var where []string
-		for _, list := range []struct {
-			key  string
-			urls []string
-		}{{"start_urls", s.StartURLs}, {"sitemaps", s.Sitemaps}, {"feeds", s.Feeds}} {
-			for j, u := range list.urls {
-				where = append(where, e.cfg.shownURL(fmt.Sprintf("sources[%d].%s[%d]", i, list.key, j), u))
-			}
+		for _, u := range slices.Concat(s.StartURLs, s.Sitemaps, s.Feeds) {
+			where = append(where, shownURL(e.mask, u))
 		}
 		if s.Path != "" {
 			where = append(where, s.Path)
